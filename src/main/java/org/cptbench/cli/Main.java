@@ -1,0 +1,70 @@
+package org.cptbench.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.cptbench.CptbenchException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./harness <verb>}: the command tree. Errors are caught here once and printed as {@code error: ...}. */
+@Command(
+    name = "harness",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "cptbench: train and evaluate contrastive text/code embeddings (cpt-text / cpt-code).",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args));
+  }
+
+  /** Runs the CLI and returns its exit status (tests call this instead of {@link #main}). */
+  public static int execute(String... args) {
+    CommandLine cli = commandLine();
+    return cli.execute(args);
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setExecutionExceptionHandler(
+        (ex, commandLine, parseResult) -> {
+          PrintWriter err = commandLine.getErr();
+          Throwable root = ex;
+          while (!(root instanceof CptbenchException)
+              && !(root instanceof UncheckedIOException)
+              && root.getCause() != null
+              && root.getCause() != root) {
+            root = root.getCause();
+          }
+          if (root instanceof CptbenchException || root instanceof UncheckedIOException) {
+            err.println("error: " + root.getMessage());
+            if (root instanceof UncheckedIOException u && u.getCause() != null) {
+              err.println("  cause: " + u.getCause());
+            }
+          } else {
+            err.println("error: " + ex);
+            ex.printStackTrace(err);
+          }
+          err.flush();
+          return 2;
+        });
+    return cli;
+  }
+
+  /** Version string from the jar manifest. */
+  public static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"cptbench " + (v == null ? "dev" : v)};
+    }
+  }
+}
