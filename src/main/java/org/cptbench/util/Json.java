@@ -23,6 +23,15 @@ public final class Json {
     }
   }
 
+  /** One-line JSON. */
+  public static String compact(Object value) {
+    try {
+      return MAPPER.writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Writes {@code value} as JSON to {@code target} atomically. */
   public static void writeFile(Path target, Object value) {
     AtomicFiles.writeString(target, write(value) + "\n");

@@ -1,0 +1,157 @@
+package org.cptbench.cli;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.cptbench.CptbenchException;
+import org.cptbench.bench.TrainThroughput;
+import org.cptbench.model.EncoderSpec;
+import org.cptbench.util.Json;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code ./harness bench train}: training and encoding throughput of the cpt encoder. Each configuration runs in a
+ * fresh JVM (same flags and environment as this one) so that its peak resident memory is its own.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Benchmarks. `bench train`: training pairs/s, encoding sequences/s, GFLOP/s and peak memory of the cpt",
+      "encoder (random full-length sequences, like shared/peers/train_peer.py)."
+    })
+public final class BenchCommand implements Callable<Integer> {
+
+  @Parameters(index = "0", description = "what to benchmark: train")
+  String what;
+
+  @Option(names = "--preset", split = ",", description = "encoder presets (default: tiny,small)")
+  List<String> presets = List.of("tiny", "small");
+
+  @Option(names = "--batch", split = ",", description = "pairs per step (default: the preset's: tiny 128, small 256)")
+  List<Integer> batches;
+
+  @Option(names = "--chunk", description = "GradCache chunk size in pairs (0 = plain step; default 0)")
+  int chunk;
+
+  @Option(names = "--seq", description = "sequence length incl. delimiters (default: the preset's)")
+  Integer seq;
+
+  @Option(names = "--steps", description = "steps per timed window (default 5)")
+  int steps = 5;
+
+  @Option(names = "--windows", description = "timed windows (default 3); the median is reported")
+  int windows = 3;
+
+  @Option(names = "--warmup", description = "untimed warm-up steps (default 2)")
+  int warmup = 2;
+
+  @Option(names = "--no-encode", description = "skip the encoding benchmark")
+  boolean noEncode;
+
+  @Option(names = "--json", description = "also write all results as JSON to this file")
+  Path json;
+
+  @Option(names = "--in-process", hidden = true, description = "measure in this JVM (used by the child runs)")
+  boolean inProcess;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!"train".equals(what)) {
+      throw new CptbenchException(
+          "bench: unknown benchmark '" + what + "'; allowed: train (JMH kernels: ./harness bench REGEX)");
+    }
+    List<Map<String, Object>> results = new ArrayList<>();
+    for (String preset : presets) {
+      EncoderSpec spec = EncoderSpec.preset(preset);
+      if (seq != null) {
+        spec = spec.withMaxTokens(seq);
+      }
+      List<Integer> bs = batches != null ? batches : List.of(preset.equals("tiny") ? 128 : 256);
+      for (int b : bs) {
+        Map<String, Object> r =
+            inProcess
+                ? TrainThroughput.measure(
+                    new TrainThroughput.Config(spec, b, chunk, warmup, steps, windows, !noEncode))
+                : child(preset, b);
+        r.put("name", preset);
+        results.add(r);
+        if (inProcess) {
+          System.out.println("RESULT " + Json.compact(r));
+        } else {
+          print(r);
+        }
+      }
+    }
+    if (json != null && !inProcess) {
+      Map<String, Object> doc = new LinkedHashMap<>();
+      doc.put("generatedBy", "./harness bench train");
+      doc.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+      doc.put("env", Map.of(
+          "GLIBC_TUNABLES", String.valueOf(System.getenv("GLIBC_TUNABLES")),
+          "ATEN_CPU_CAPABILITY", String.valueOf(System.getenv("ATEN_CPU_CAPABILITY"))));
+      doc.put("results", results);
+      Json.writeFile(json, doc);
+    }
+    return 0;
+  }
+
+  private static void print(Map<String, Object> r) {
+    System.out.printf(
+        Locale.ROOT,
+        "%-6s batch %5s chunk %4s seq %3s | train %8.1f pairs/s %6.1f GFLOP/s | encode %8s seq/s %6s GFLOP/s | peak RSS %7.0f MiB%n",
+        r.get("name"),
+        r.get("batch"),
+        r.get("chunk"),
+        ((Map<?, ?>) r.get("preset")).get("seq"),
+        ((Number) r.get("train_pairs_per_s")).doubleValue(),
+        ((Number) r.get("train_gflops")).doubleValue(),
+        r.containsKey("encode_seq_per_s")
+            ? String.format(Locale.ROOT, "%.1f", ((Number) r.get("encode_seq_per_s")).doubleValue())
+            : "-",
+        r.containsKey("encode_gflops")
+            ? String.format(Locale.ROOT, "%.1f", ((Number) r.get("encode_gflops")).doubleValue())
+            : "-",
+        ((Number) r.get("peak_rss_mb")).doubleValue());
+  }
+
+  /** Runs one configuration in a new JVM and parses its RESULT line. */
+  private Map<String, Object> child(String preset, int batch) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(ProcessHandle.current().info().command().orElse("java"));
+    cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(Main.class.getName());
+    cmd.addAll(List.of("bench", "train", "--in-process", "--preset", preset, "--batch", String.valueOf(batch)));
+    cmd.addAll(List.of("--chunk", String.valueOf(chunk), "--steps", String.valueOf(steps)));
+    cmd.addAll(List.of("--windows", String.valueOf(windows), "--warmup", String.valueOf(warmup)));
+    if (seq != null) {
+      cmd.addAll(List.of("--seq", String.valueOf(seq)));
+    }
+    if (noEncode) {
+      cmd.add("--no-encode");
+    }
+    Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    int rc = p.waitFor();
+    for (String line : out.split("\n")) {
+      if (line.startsWith("RESULT ")) {
+        return Json.MAPPER.readValue(line.substring(7), new TypeReference<LinkedHashMap<String, Object>>() {});
+      }
+    }
+    throw new CptbenchException("benchmark child for " + preset + " batch " + batch + " failed (exit " + rc + ")");
+  }
+
+}

@@ -1,0 +1,138 @@
+package org.cptbench.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.cptbench.CptbenchException;
+import org.cptbench.text.CptTokenizer;
+import org.cptbench.text.Side;
+
+/**
+ * A cptbench checkpoint as an {@link Encoder}: texts are tokenised with the checkpoint's tokenizer, wrapped in the
+ * delimiters of their side, and embedded in length-sorted batches (less padding) without autograd.
+ */
+public final class CptEncoder implements Encoder {
+  /** Sequences per forward pass when embedding. */
+  public static final int BATCH = 256;
+
+  private final String name;
+  private final String fingerprint;
+  private final NDManager manager;
+  private final CptTokenizer tokenizer;
+  private final CptTransformer model;
+  private final int padId;
+
+  private CptEncoder(
+      String name, String fingerprint, NDManager manager, CptTokenizer tokenizer, CptTransformer model, int padId) {
+    this.padId = padId;
+    this.name = name;
+    this.fingerprint = fingerprint;
+    this.manager = manager;
+    this.tokenizer = tokenizer;
+    this.model = model;
+  }
+
+  /** Loads a checkpoint folder written by the trainer. */
+  public static CptEncoder load(Path dir) {
+    JsonNode config = Checkpoint.readConfig(dir);
+    EncoderSpec spec = Checkpoint.specFromJson(config.path("encoder"), dir.resolve(Checkpoint.CONFIG).toString());
+    NDManager manager = NDManager.newBaseManager();
+    try {
+      TransformerWeights weights = TransformerWeights.load(dir.resolve(Checkpoint.WEIGHTS), spec, manager);
+      CptTokenizer tokenizer = CptTokenizer.load(dir.resolve(Checkpoint.TOKENIZER));
+      return new CptEncoder(
+          dir.toString(),
+          Checkpoint.fingerprint(dir),
+          manager,
+          tokenizer,
+          new CptTransformer(spec, weights),
+          tokenizer.padId());
+    } catch (IOException | RuntimeException e) {
+      manager.close();
+      if (e instanceof CptbenchException c) {
+        throw c;
+      }
+      throw new CptbenchException("cannot load checkpoint " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Wraps an in-memory model (the trainer's) without copying; the caller keeps ownership of both. The tokenizer may
+   * be null when only {@link #embedTokens} is used.
+   */
+  public static CptEncoder wrap(String name, CptTokenizer tokenizer, CptTransformer model, int padId) {
+    return new CptEncoder(name, "", null, tokenizer, model, padId);
+  }
+
+  @Override
+  public String name() {
+    return name;
+  }
+
+  @Override
+  public String fingerprint() {
+    return fingerprint;
+  }
+
+  @Override
+  public int dimension() {
+    return model.spec().width();
+  }
+
+  public EncoderSpec spec() {
+    return model.spec();
+  }
+
+  @Override
+  public float[][] embed(List<String> texts, Side side) {
+    int[][] ids = tokenizer.encode(texts, side, model.spec().maxTokens());
+    return embedTokens(ids);
+  }
+
+  /** Embeds pre-tokenised sequences (delimiters included), {@value #BATCH} per forward pass. */
+  public float[][] embedTokens(int[][] ids) {
+    return embedTokens(ids, BATCH);
+  }
+
+  /** Embeds pre-tokenised sequences (delimiters included), {@code batch} per forward pass. */
+  public float[][] embedTokens(int[][] ids, int batch) {
+    Integer[] order = new Integer[ids.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Integer.compare(ids[a].length, ids[b].length));
+    int[][] sorted = new int[ids.length][];
+    for (int i = 0; i < order.length; i++) {
+      sorted[i] = ids[order[i]];
+    }
+    int d = dimension();
+    float[][] out = new float[ids.length][];
+    NDManager m = manager != null ? manager : model.weights().manager();
+    try (GradMode off = GradMode.disabled()) {
+      for (int from = 0; from < sorted.length; from += batch) {
+        int to = Math.min(sorted.length, from + batch);
+        try (NDScope scope = new NDScope()) {
+          NDArray e = model.embed(TokenBatch.of(sorted, from, to, padId, model.spec().pooling()), m);
+          float[] flat = e.toFloatArray();
+          for (int i = from; i < to; i++) {
+            out[order[i]] = Arrays.copyOfRange(flat, (i - from) * d, (i - from + 1) * d);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    if (manager != null) {
+      tokenizer.close();
+      manager.close();
+    }
+  }
+}

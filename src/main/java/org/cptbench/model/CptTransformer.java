@@ -1,0 +1,135 @@
+package org.cptbench.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
+import ai.djl.nn.Activation;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.LayerNorm;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The cpt encoder's forward pass on DJL NDArrays (PyTorch engine): token + learned position embeddings, pre-LN
+ * Transformer layers {@code h += Attn(LN(h)); h += MLP(LN(h))} with multi-head scaled dot-product self-attention
+ * (causal or bidirectional) and a GELU MLP, a final LayerNorm, then pooling (hidden state at the end delimiter, or
+ * the mean over real tokens) and L2 normalisation. Same computation as PyTorch's {@code TransformerEncoderLayer(
+ * norm_first=True, activation="gelu", dropout=0)}.
+ *
+ * <p>Intermediate arrays are created in the caller's {@link ai.djl.ndarray.NDScope}; the weights are not copied.
+ */
+public final class CptTransformer {
+  static final float LN_EPS = 1e-5f;
+  private static final float MASKED = -1e9f;
+
+  private final EncoderSpec spec;
+  private final TransformerWeights weights;
+  private final Map<Integer, NDArray> causalMasks = new HashMap<>();
+
+  public CptTransformer(EncoderSpec spec, TransformerWeights weights) {
+    this.spec = spec;
+    this.weights = weights;
+  }
+
+  public EncoderSpec spec() {
+    return spec;
+  }
+
+  public TransformerWeights weights() {
+    return weights;
+  }
+
+  /** L2-normalised embeddings {@code [batch.size, width]} of a token batch. */
+  public NDArray embed(TokenBatch batch, NDManager manager) {
+    int b = batch.size();
+    int t = batch.length();
+    if (t > spec.maxTokens()) {
+      throw new IllegalArgumentException("sequence length " + t + " > maxTokens " + spec.maxTokens());
+    }
+    NDArray ids = manager.create(batch.ids(), new Shape(b, t));
+    NDArray pool = manager.create(batch.poolWeights(), new Shape(b, 1, t));
+    NDArray h = hidden(ids, keyMask(batch, manager), manager);
+    NDArray pooled = pool.matMul(h).reshape(b, spec.width());
+    return pooled.normalize(2, -1, 1e-12);
+  }
+
+  /** Last-layer hidden states {@code [b, t, width]} after the final LayerNorm. */
+  NDArray hidden(NDArray ids, NDArray keyMask, NDManager manager) {
+    long b = ids.getShape().get(0);
+    int t = (int) ids.getShape().get(1);
+    int d = spec.width();
+    int heads = spec.heads();
+    int dh = spec.headDim();
+    NDArray tok = weights.get("tok_emb");
+    NDArray h = ids.getNDArrayInternal().embedding(ids, tok, SparseFormat.DENSE).singletonOrThrow();
+    h = h.add(weights.get("pos_emb").get(new NDIndex("0:{}", t)));
+    NDArray mask = spec.attention() == Attention.CAUSAL ? causalMask(t, manager) : null;
+    if (keyMask != null) {
+      mask = mask == null ? keyMask : mask.add(keyMask);
+    }
+    float scale = (float) (1.0 / Math.sqrt(dh));
+    Shape ln = new Shape(d);
+    for (int l = 0; l < spec.layers(); l++) {
+      String p = "layer" + l + ".";
+      NDArray a = LayerNorm.layerNorm(h, ln, w(p + "ln1.g"), w(p + "ln1.b"), LN_EPS).singletonOrThrow();
+      NDArray qkv = Linear.linear(a, w(p + "attn.qkv.w"), w(p + "attn.qkv.b")).singletonOrThrow();
+      qkv = qkv.reshape(b, t, 3, heads, dh).transpose(2, 0, 3, 1, 4); // [3, b, heads, t, dh]
+      NDArray q = qkv.get(0).mul(scale);
+      NDArray k = qkv.get(1);
+      NDArray v = qkv.get(2);
+      NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)); // [b, heads, t, t]
+      if (mask != null) {
+        scores = scores.add(mask);
+      }
+      NDArray ctx = scores.softmax(-1).matMul(v); // [b, heads, t, dh]
+      ctx = ctx.transpose(0, 2, 1, 3).reshape(b, t, d);
+      h = h.add(Linear.linear(ctx, w(p + "attn.out.w"), w(p + "attn.out.b")).singletonOrThrow());
+      NDArray m = LayerNorm.layerNorm(h, ln, w(p + "ln2.g"), w(p + "ln2.b"), LN_EPS).singletonOrThrow();
+      m = Activation.gelu(Linear.linear(m, w(p + "mlp.fc.w"), w(p + "mlp.fc.b")).singletonOrThrow());
+      h = h.add(Linear.linear(m, w(p + "mlp.proj.w"), w(p + "mlp.proj.b")).singletonOrThrow());
+    }
+    return LayerNorm.layerNorm(h, ln, w("ln_f.g"), w("ln_f.b"), LN_EPS).singletonOrThrow();
+  }
+
+  private NDArray w(String name) {
+    return weights.get(name);
+  }
+
+  /**
+   * Additive key-padding mask {@code [b, 1, 1, t]} for bidirectional attention over a padded batch, else null.
+   * Causal attention needs none: padding is on the right, so no real position ever sees a padding key, and the
+   * outputs at padding positions get zero pooling weight.
+   */
+  private NDArray keyMask(TokenBatch batch, NDManager manager) {
+    if (spec.attention() == Attention.CAUSAL || !batch.padded()) {
+      return null;
+    }
+    int t = batch.length();
+    float[] m = new float[batch.size() * t];
+    for (int i = 0; i < batch.size(); i++) {
+      for (int j = batch.lengths()[i]; j < t; j++) {
+        m[i * t + j] = MASKED;
+      }
+    }
+    return manager.create(m, new Shape(batch.size(), 1, 1, t));
+  }
+
+  /** Additive causal mask {@code [t, t]}: 0 on and below the diagonal, a large negative above; cached per t. */
+  private synchronized NDArray causalMask(int t, NDManager manager) {
+    return causalMasks.computeIfAbsent(
+        t,
+        n -> {
+          float[] m = new float[n * n];
+          for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+              m[i * n + j] = MASKED;
+            }
+          }
+          NDArray mask = weights.manager().create(m, new Shape(n, n));
+          ai.djl.ndarray.NDScope.unregister(mask);
+          return mask;
+        });
+  }
+}

@@ -1,0 +1,132 @@
+package org.cptbench.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.jni.JniUtils;
+import ai.djl.training.GradientCollector;
+import org.cptbench.model.CptTransformer;
+import org.cptbench.model.GradMode;
+import org.cptbench.model.TokenBatch;
+
+/**
+ * Loss and gradients of one contrastive batch, left accumulated in the parameters' {@code .grad}.
+ *
+ * <p><b>Plain</b>: the 2M sequences (x then y) go through the encoder in one forward pass with autograd, then
+ * {@link SymmetricInfoNceLoss} and one backward pass.
+ *
+ * <p><b>GradCache</b> (Gao et al. 2021, "Scaling Deep Contrastive Learning Batch Size under Memory Limited
+ * Setup"), when the batch exceeds the chunk size: (1) embed every chunk of at most {@code chunk} sequences with
+ * autograd off; (2) compute the full M x M loss on those embeddings (a leaf tensor) and back-propagate it to get
+ * dL/dv for every embedding and dL/dtau; (3) re-embed each chunk with autograd on and back-propagate the cached
+ * dL/dv of its rows into the encoder parameters. By the chain rule the accumulated parameter gradient equals the
+ * full-batch one; memory holds only one chunk's activations. The encoder has no dropout, so the second pass
+ * recomputes exactly the first.
+ */
+final class ContrastiveStep {
+  private final CptTransformer model;
+  private final NDManager manager;
+  private final int padId;
+
+  ContrastiveStep(CptTransformer model, NDManager manager, int padId) {
+    this.model = model;
+    this.manager = manager;
+    this.padId = padId;
+  }
+
+  /** Result of one forward/backward: mean loss and in-batch top-1 accuracy (x to y). */
+  record Outcome(double loss, double accuracy) {}
+
+  /**
+   * Computes loss and gradients for pairs {@code (xs[i], ys[i])}; {@code logitScale} is exp(tau) (a graph node
+   * when tau is learned) or a constant.
+   */
+  Outcome run(int[][] xs, int[][] ys, java.util.function.Supplier<NDArray> logitScale, int chunk) {
+    int m = xs.length;
+    if (chunk <= 0 || m <= chunk) {
+      return plain(xs, ys, logitScale);
+    }
+    return gradCache(xs, ys, logitScale, chunk);
+  }
+
+  private Outcome plain(int[][] xs, int[][] ys, java.util.function.Supplier<NDArray> logitScale) {
+    int m = xs.length;
+    int[][] both = new int[2 * m][];
+    System.arraycopy(xs, 0, both, 0, m);
+    System.arraycopy(ys, 0, both, m, m);
+    try (NDScope scope = new NDScope();
+        GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+      NDArray v = model.embed(TokenBatch.of(both, padId, model.spec().pooling()), manager);
+      NDArray logits =
+          SymmetricInfoNceLoss.logits(v.get("0:{}", m), v.get("{}:", m), logitScale.get());
+      NDArray loss = SymmetricInfoNceLoss.loss(logits);
+      gc.backward(loss);
+      return new Outcome(loss.getFloat(), accuracy(logits));
+    }
+  }
+
+  private Outcome gradCache(
+      int[][] xs, int[][] ys, java.util.function.Supplier<NDArray> logitScale, int chunk) {
+    int m = xs.length;
+    try (NDScope scope = new NDScope()) {
+      // (1) embeddings of every chunk, no activations kept
+      NDList parts = new NDList();
+      try (GradMode off = GradMode.disabled()) {
+        for (int[][] side : new int[][][] {xs, ys}) {
+          for (int from = 0; from < m; from += chunk) {
+            parts.add(model.embed(batch(side, from, chunk), manager));
+          }
+        }
+      }
+      NDArray all = NDArrays.concat(parts, 0);
+      all.setRequiresGradient(true);
+      // (2) full-batch loss, gradient w.r.t. every embedding (and tau)
+      double lossValue;
+      double acc;
+      try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+        NDArray logits =
+            SymmetricInfoNceLoss.logits(all.get("0:{}", m), all.get("{}:", m), logitScale.get());
+        NDArray loss = SymmetricInfoNceLoss.loss(logits);
+        gc.backward(loss);
+        lossValue = loss.getFloat();
+        acc = accuracy(logits);
+      }
+      NDArray cached = all.getGradient();
+      // (3) re-embed chunk by chunk with autograd and push the cached gradients through the encoder
+      int offset = 0;
+      for (int[][] side : new int[][][] {xs, ys}) {
+        for (int from = 0; from < m; from += chunk) {
+          try (NDScope chunkScope = new NDScope();
+              GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            TokenBatch b = batch(side, from, chunk);
+            NDArray v = model.embed(b, manager);
+            NDArray g = cached.get("{}:{}", offset, offset + b.size());
+            JniUtils.backward((PtNDArray) v, (PtNDArray) g, false, false);
+            offset += b.size();
+          }
+        }
+      }
+      return new Outcome(lossValue, acc);
+    }
+  }
+
+  private TokenBatch batch(int[][] side, int from, int chunk) {
+    return TokenBatch.of(side, from, Math.min(side.length, from + chunk), padId, model.spec().pooling());
+  }
+
+  /** Fraction of rows whose largest logit is on the diagonal (ties count as misses unless the diagonal is first). */
+  private static double accuracy(NDArray logits) {
+    long[] best = logits.argMax(1).toLongArray();
+    int hits = 0;
+    for (int i = 0; i < best.length; i++) {
+      if (best[i] == i) {
+        hits++;
+      }
+    }
+    return (double) hits / best.length;
+  }
+}
