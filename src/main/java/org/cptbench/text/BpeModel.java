@@ -83,10 +83,10 @@ public final class BpeModel {
     return tokens.size();
   }
 
-  /** The token ids of {@code text} (no special tokens added). */
+  /** The token ids of {@code text} (no special tokens added; lone surrogates are encoded as U+FFFD). */
   public int[] encode(String text) {
     List<Integer> ids = new ArrayList<>();
-    for (String piece : ByteLevel.split(text)) {
+    for (String piece : ByteLevel.split(ByteLevel.replaceLoneSurrogates(text))) {
       for (int id : encodePiece(piece, ranks)) {
         ids.add(id);
       }

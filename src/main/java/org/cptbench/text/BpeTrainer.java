@@ -97,7 +97,7 @@ public final class BpeTrainer {
         text = text.substring(0, cut);
       }
       budget -= text.length();
-      for (String piece : ByteLevel.split(text)) {
+      for (String piece : ByteLevel.split(ByteLevel.replaceLoneSurrogates(text))) {
         counts.computeIfAbsent(piece, k -> new long[1])[0]++;
       }
     }

@@ -64,7 +64,32 @@ public final class ByteLevel {
     return c < CHAR_TO_BYTE.length ? CHAR_TO_BYTE[c] : -1;
   }
 
-  /** The GPT-2 pre-tokens of {@code text}, as raw (not byte-mapped) substrings, in order; they concatenate to it. */
+  /**
+   * {@code text} with every unpaired UTF-16 surrogate replaced by U+FFFD, so that it has a UTF-8 form (Rust strings,
+   * and so the HF tokenizer, cannot hold lone surrogates; DJL would pass garbage bytes for them).
+   */
+  public static String replaceLoneSurrogates(String text) {
+    StringBuilder sb = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean lone =
+          Character.isHighSurrogate(c)
+              ? i + 1 >= text.length() || !Character.isLowSurrogate(text.charAt(i + 1))
+              : Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)));
+      if (lone && sb == null) {
+        sb = new StringBuilder(text.length()).append(text, 0, i);
+      }
+      if (sb != null) {
+        sb.append(lone ? '\uFFFD' : c);
+      }
+    }
+    return sb == null ? text : sb.toString();
+  }
+
+  /**
+   * The GPT-2 pre-tokens of {@code text}, as raw (not byte-mapped) substrings, in order; they concatenate to it.
+   * Callers replace lone surrogates first ({@link #replaceLoneSurrogates}).
+   */
   public static List<String> split(String text) {
     List<String> pieces = new ArrayList<>();
     Matcher m = SPLIT.matcher(text);

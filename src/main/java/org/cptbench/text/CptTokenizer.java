@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -113,17 +114,22 @@ public final class CptTokenizer implements AutoCloseable {
     return out;
   }
 
-  /** The BPE ids of each text, without delimiters and without truncation (DJL batch encode). */
+  /**
+   * The BPE ids of each text, without delimiters and without truncation (DJL batch encode); lone surrogates are
+   * encoded as U+FFFD.
+   */
   public int[][] pieces(List<String> texts) {
     if (texts.isEmpty()) {
       return new int[0][];
     }
+    List<String> clean = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
       if (texts.get(i) == null) {
         throw new IllegalArgumentException("texts[" + i + "] is null");
       }
+      clean.add(ByteLevel.replaceLoneSurrogates(texts.get(i)));
     }
-    Encoding[] encodings = hf.batchEncode(texts, false, false);
+    Encoding[] encodings = hf.batchEncode(clean, false, false);
     int[][] out = new int[encodings.length][];
     for (int i = 0; i < encodings.length; i++) {
       out[i] = Arrays.stream(encodings[i].getIds()).mapToInt(Math::toIntExact).toArray();

@@ -68,6 +68,17 @@ class CptTokenizerTest {
   }
 
   @Test
+  void loneSurrogatesEncodeAsReplacementCharacter() {
+    try (CptTokenizer tok = CptTokenizer.load(json)) {
+      int[][] ids = tok.pieces(List.of("a\uD800b", "a\uFFFDb", "x\uDC00"));
+      assertArrayEquals(ids[1], ids[0]);
+      assertArrayEquals(model.encode("a\uFFFDb"), ids[0]);
+      assertArrayEquals(model.encode("x\uDC00"), ids[2]);
+      assertEquals("x\uFFFD", tok.decode(ids[2]));
+    }
+  }
+
+  @Test
   void delimitersAndTruncation() {
     try (CptTokenizer tok = CptTokenizer.load(json)) {
       assertEquals(450, tok.vocabSize());
