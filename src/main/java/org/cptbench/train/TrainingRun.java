@@ -1,0 +1,202 @@
+package org.cptbench.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.cptbench.CptbenchException;
+import org.cptbench.data.corpus.TextPair;
+import org.cptbench.model.Checkpoint;
+import org.cptbench.model.EncoderSpec;
+import org.cptbench.text.BpeTrainer;
+import org.cptbench.text.CptTokenizer;
+import org.cptbench.text.Side;
+import org.cptbench.text.TokenizerJson;
+import org.cptbench.util.AtomicFiles;
+import org.cptbench.util.Json;
+
+/**
+ * One training run into a folder: {@code tokenizer.json} (trained on the training text unless given),
+ * {@code train-log.csv}, and {@code checkpoints/step-N/} at every checkpoint step. Re-running into the same folder
+ * resumes from the latest complete checkpoint of the same configuration (weights, AdamW moments and tau are
+ * restored; the data order is a function of the seed and the step), so an interrupted run ends exactly as an
+ * uninterrupted one. Checkpoints are written to a temporary folder and renamed.
+ */
+public final class TrainingRun {
+  public static final String LOG = "train-log.csv";
+  public static final String CHECKPOINTS = "checkpoints";
+
+  private TrainingRun() {}
+
+  /** Trains (or trains the tokenizer for) a BPE vocabulary on the texts; idempotent for an existing file. */
+  public static Path ensureTokenizer(Path file, Stream<String> texts, int vocabSize, long maxChars) {
+    if (!Files.exists(file)) {
+      var model = new BpeTrainer(BpeTrainer.Config.defaults().withVocabSize(vocabSize).withMaxChars(maxChars))
+          .train(texts);
+      TokenizerJson.write(model, file);
+    }
+    return file;
+  }
+
+  /** The folder of the checkpoint at {@code step}. */
+  public static Path checkpointDir(Path out, int step) {
+    return out.resolve(CHECKPOINTS).resolve("step-" + step);
+  }
+
+  /**
+   * Runs training to {@code train.steps()}, resuming if possible.
+   *
+   * @param pairs training pairs (text)
+   * @param tokenizerFile a tokenizer.json; its vocabulary size replaces {@code spec.vocabSize()}
+   * @param listener receives each step's statistics
+   * @return the final encoder shape (with the tokenizer's vocabulary size)
+   */
+  public static EncoderSpec run(
+      EncoderSpec spec,
+      TrainSpec train,
+      List<TextPair> pairs,
+      Path tokenizerFile,
+      Path out,
+      Map<String, Object> provenance,
+      Consumer<StepStats> listener) {
+    try {
+      Files.createDirectories(out);
+      Path localTokenizer = out.resolve(Checkpoint.TOKENIZER);
+      if (!Files.exists(localTokenizer) || Files.mismatch(localTokenizer, tokenizerFile) != -1) {
+        AtomicFiles.write(localTokenizer, tmp -> Files.copy(tokenizerFile, tmp,
+            java.nio.file.StandardCopyOption.REPLACE_EXISTING));
+      }
+      try (CptTokenizer tokenizer = CptTokenizer.load(localTokenizer)) {
+        EncoderSpec actual = spec.withVocabSize(tokenizer.vocabSize());
+        PairData data = tokenize(pairs, tokenizer, actual.maxTokens());
+        String configHash = configHash(actual, train, tokenizerFile);
+        try (ContrastivePretrainer trainer = new ContrastivePretrainer(actual, train, tokenizer.padId())) {
+          int resumed = resume(trainer, out, configHash);
+          try (TrainLog log = new TrainLog(out.resolve(LOG), resumed)) {
+            trainer.train(
+                data,
+                train.steps(),
+                s -> {
+                  log.append(s);
+                  listener.accept(s);
+                },
+                step -> writeCheckpoint(trainer, actual, train, step, out, localTokenizer, configHash, provenance));
+          }
+        }
+        return actual;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("training into " + out + " failed", e);
+    }
+  }
+
+  /** Tokenises pairs: x with the x delimiters, y with the y delimiters. */
+  public static PairData tokenize(List<TextPair> pairs, CptTokenizer tokenizer, int maxTokens) {
+    if (pairs.isEmpty()) {
+      throw new CptbenchException("no training pairs: the corpus gave no neighbouring units");
+    }
+    List<String> xs = new ArrayList<>(pairs.size());
+    List<String> ys = new ArrayList<>(pairs.size());
+    for (TextPair p : pairs) {
+      xs.add(p.x());
+      ys.add(p.y());
+    }
+    return new PairData(tokenizer.encode(xs, Side.X, maxTokens), tokenizer.encode(ys, Side.Y, maxTokens));
+  }
+
+  private static String configHash(EncoderSpec spec, TrainSpec train, Path tokenizer) throws IOException {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("encoder", Checkpoint.specJson(spec));
+    m.put("train", trainJson(train));
+    m.put("tokenizer", org.cptbench.util.Hashing.sha256(tokenizer));
+    return org.cptbench.util.Hashing.sha256(Json.compact(m));
+  }
+
+  /** The JSON form of a training spec. */
+  public static Map<String, Object> trainJson(TrainSpec t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("steps", t.steps());
+    m.put("batchSize", t.batchSize());
+    m.put("learningRate", t.learningRate());
+    m.put("warmupSteps", t.warmupSteps());
+    m.put("decay", t.decay().name().toLowerCase(java.util.Locale.ROOT));
+    m.put("weightDecay", t.weightDecay());
+    m.put("clipNorm", t.clipNorm());
+    m.put("temperature", Map.of(
+        "learned", t.temperature().learned(), "tau", t.temperature().tau(), "clamp", t.temperature().clamp()));
+    m.put("seed", t.seed());
+    m.put("checkpoints", t.checkpoints());
+    m.put("chunkSize", t.chunkSize());
+    return m;
+  }
+
+  private static int resume(ContrastivePretrainer trainer, Path out, String configHash) throws IOException {
+    Path dir = out.resolve(CHECKPOINTS);
+    if (!Files.isDirectory(dir)) {
+      return 0;
+    }
+    int best = 0;
+    Path bestDir = null;
+    double bestTau = 0;
+    try (Stream<Path> children = Files.list(dir)) {
+      for (Path c : children.toList()) {
+        String name = c.getFileName().toString();
+        if (!name.matches("step-\\d+") || !Files.exists(c.resolve(Checkpoint.OPTIMIZER))) {
+          continue;
+        }
+        var config = Checkpoint.readConfig(c);
+        int step = config.path("step").asInt();
+        if (configHash.equals(config.path("configHash").asText()) && step > best) {
+          best = step;
+          bestDir = c;
+          bestTau = config.path("tau").asDouble();
+        }
+      }
+    }
+    if (bestDir != null) {
+      trainer.restoreState(bestDir, best, bestTau);
+    }
+    return best;
+  }
+
+  private static void writeCheckpoint(
+      ContrastivePretrainer trainer,
+      EncoderSpec spec,
+      TrainSpec train,
+      int step,
+      Path out,
+      Path tokenizer,
+      String configHash,
+      Map<String, Object> provenance) {
+    Path target = checkpointDir(out, step);
+    try {
+      Files.createDirectories(target.getParent());
+      Path tmp = Files.createTempDirectory(target.getParent(), ".step-" + step + ".");
+      trainer.saveState(tmp);
+      Files.copy(tokenizer, tmp.resolve(Checkpoint.TOKENIZER));
+      Map<String, Object> config = new LinkedHashMap<>();
+      config.put("format", Checkpoint.FORMAT);
+      config.put("step", step);
+      config.put("tau", trainer.tau());
+      config.put("logitScale", Math.exp(trainer.tau()));
+      config.put("encoder", Checkpoint.specJson(spec));
+      config.put("train", trainJson(train));
+      config.put("configHash", configHash);
+      config.put("provenance", provenance);
+      config.put("generatedBy", "cptbench trainer");
+      Json.writeFile(tmp.resolve(Checkpoint.CONFIG), config);
+      if (Files.exists(target)) {
+        org.cptbench.util.Hashing.deleteRecursively(target);
+      }
+      AtomicFiles.move(tmp, target);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write checkpoint " + target, e);
+    }
+  }
+}
