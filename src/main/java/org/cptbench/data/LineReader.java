@@ -22,8 +22,8 @@ import org.cptbench.CptbenchException;
  * <p>Unlike {@link java.io.BufferedReader#readLine()} (which also ends a line at a bare {@code '\r'}) and Python's
  * {@code str.splitlines()} (which also splits at U+0085, U+2028, U+2029, VT, FF, FS, GS, RS), a line here ends only at
  * byte 0x0A. One trailing {@code '\r'} is removed (CRLF files), a byte-order mark at the start of the file is removed,
- * and a final {@code '\n'} does not produce an extra empty line (so {@code "a\n\nb\n"} gives {@code a, "", b}). MS MARCO
- * passages and Wikipedia text contain U+2028 and U+0085 inside lines; they stay inside the line.
+ * and a final {@code '\n'} does not produce an extra empty line (so {@code "a\n\nb\n"} gives {@code a, "", b}).
+ * MS MARCO passages and Wikipedia text contain U+2028 and U+0085 inside lines; they stay inside the line.
  *
  * <p>Lines are decoded strictly: a byte sequence that is invalid in the charset raises a {@link
  * MalformedInputException} naming the file and the 1-based line number. Splitting happens on bytes, which is safe for

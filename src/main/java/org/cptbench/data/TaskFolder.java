@@ -32,6 +32,10 @@ public record TaskFolder(String name, Path path, TaskKind kind) {
       throw new CptbenchException("task name must not be empty (a path under the data dir, e.g. senteval/MR)");
     }
     Path p = dataDir.resolve(taskName).normalize();
+    if (Path.of(taskName).isAbsolute() || !p.startsWith(dataDir.normalize())) {
+      throw new CptbenchException(
+          "task '" + taskName + "' must be a relative path inside the data dir " + dataDir + " (e.g. senteval/MR)");
+    }
     if (!Files.exists(p)) {
       throw new CptbenchException(
           "task '"

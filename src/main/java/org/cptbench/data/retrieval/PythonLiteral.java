@@ -197,7 +197,7 @@ public final class PythonLiteral {
   }
 
   private void skipSpace() {
-    while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t' || s.charAt(i) == '\n' || s.charAt(i) == '\r')) {
+    while (i < s.length() && " \t\n\r".indexOf(s.charAt(i)) >= 0) {
       i++;
     }
   }

@@ -26,7 +26,7 @@ public final class QaLoader {
 
   private static boolean candidateName(String n) {
     String l = n.toLowerCase(Locale.ROOT);
-    boolean ext = l.endsWith(".jsonl") || l.endsWith(".json") || l.endsWith(".csv") || l.endsWith(".tsv") || l.endsWith(".txt");
+    boolean ext = l.matches(".*\\.(jsonl|json|csv|tsv|txt)");
     return ext
         && !l.startsWith("psgs")
         && !l.startsWith("qrels")

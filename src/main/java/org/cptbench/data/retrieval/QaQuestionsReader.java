@@ -18,11 +18,11 @@ import org.cptbench.util.Json;
  * Reads open-domain QA questions in the three layouts in use, chosen from the first non-space character:
  *
  * <ul>
- *   <li>{@code {} JSONL, one {@code {"question": ..., "answer": [...]}} per line (NQ-open; anserini's WebQ, CuratedTREC,
- *       SQuAD topics); the key {@code answers} is accepted too (DPR's {@code JsonlQASrc}), a single string is a
- *       one-answer list;
- *   <li>{@code [}: DPR's JSON, an array of {@code {"question", "answers", "positive_ctxs", ...}} objects (read
- *       element by element);
+ *   <li>first character an opening brace: JSONL, one {@code {"question": ..., "answer": [...]}} per line
+ *       (NQ-open; anserini's WebQ, CuratedTREC, SQuAD topics); the key {@code answers} is accepted too (DPR's
+ *       {@code JsonlQASrc}), a single string is a one-answer list;
+ *   <li>first character an opening bracket: DPR's JSON, an array of {@code {"question", "answers",
+ *       "positive_ctxs", ...}} objects (read element by element);
  *   <li>otherwise DPR's QA CSV ({@code nq-test.qa.csv}, anserini {@code topics.dpr.*.txt}): {@code question TAB
  *       ['answer', ...]} records read like Python's {@code csv.reader(delimiter="\t")} (see {@link PythonCsv}) with the
  *       answer list parsed as a Python literal ({@link PythonLiteral}); CRLF line ends are accepted.
@@ -38,7 +38,9 @@ public final class QaQuestionsReader {
   static String layout(Path file) {
     try (InputStream in = Files.newInputStream(file)) {
       byte[] head = in.readNBytes(4096);
-      int i = head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF ? 3 : 0;
+      boolean bom =
+          head.length >= 3 && (head[0] & 0xFF) == 0xEF && (head[1] & 0xFF) == 0xBB && (head[2] & 0xFF) == 0xBF;
+      int i = bom ? 3 : 0;
       while (i < head.length && Character.isWhitespace(head[i])) {
         i++;
       }

@@ -8,7 +8,8 @@ import org.cptbench.data.LoadReport;
  * Open-domain QA retrieval data: questions with answers (no qrels), and the passage collection when the folder has
  * one ({@code psgs_w100.tsv}); {@code corpus} is null for a questions-only folder or file.
  */
-public record QaTask(String name, String questionsFile, RetrievalCorpus corpus, List<QaQuestion> questions, LoadReport report) {
+public record QaTask(
+    String name, String questionsFile, RetrievalCorpus corpus, List<QaQuestion> questions, LoadReport report) {
   public QaTask {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(questionsFile, "questionsFile");

@@ -25,7 +25,10 @@ public final class RetrievalCorpus {
     this.index = Queries.indexOf(this.ids, "document");
     if (subsample != null && subsample.judgedKept() + subsample.distractorsKept() != this.ids.size()) {
       throw new IllegalArgumentException(
-          "subsample keeps " + (subsample.judgedKept() + subsample.distractorsKept()) + " documents, corpus has " + this.ids.size());
+          "subsample keeps "
+              + (subsample.judgedKept() + subsample.distractorsKept())
+              + " documents, corpus has "
+              + this.ids.size());
     }
     this.subsample = subsample;
   }

@@ -22,7 +22,13 @@ final class SplitFiles {
         return candidates.getFirst();
       }
       throw new CptbenchException(
-          "several " + what + " files in " + folder + ": " + candidates + "; name the split (a file name or a part of it)");
+          "several "
+              + what
+              + " files in "
+              + folder
+              + ": "
+              + candidates
+              + "; name the split (a file name or a part of it)");
     }
     if (candidates.contains(split)) {
       return split;

@@ -9,12 +9,13 @@ import java.util.Map;
 import org.cptbench.CptbenchException;
 import org.cptbench.data.LineReader;
 import org.cptbench.data.LoadReport;
+import org.cptbench.data.PyText;
 import org.cptbench.data.TextEncoding;
 
 /**
  * SentEval's binary sets, one sentence per line, the class given by the file (SentEval {@code binary.py}): a folder
- * holding {@code <stem>.pos} + {@code <stem>.neg} (MR {@code rt-polarity}, CR {@code custrev}, MPQA {@code mpqa}, or any
- * other stem) or {@code <stem>.objective} + {@code <stem>.subjective} (SUBJ).
+ * holding {@code <stem>.pos} + {@code <stem>.neg} (MR {@code rt-polarity}, CR {@code custrev}, MPQA {@code mpqa},
+ * or any other stem) or {@code <stem>.objective} + {@code <stem>.subjective} (SUBJ).
  *
  * <p>Labels follow {@code BinaryClassifierEval(pos, neg)}: the first file gets label 1, the second label 0, and the
  * samples are listed first-file first. For pos/neg: pos = 1, neg = 0. For SUBJ, SentEval calls
@@ -90,7 +91,7 @@ public final class BinaryFormat {
     long empty = 0;
     try (LineReader r = LineReader.open(file, cs)) {
       for (String line = r.next(); line != null; line = r.next()) {
-        String text = SentEvalText.clean(line);
+        String text = PyText.strip(line);
         if (text.isEmpty()) {
           empty++;
         }

@@ -15,8 +15,8 @@ import org.cptbench.data.TextEncoding;
 /**
  * Microsoft Research Paraphrase Corpus, {@code msr_paraphrase_{train,test}.txt}: TAB-separated {@code Quality, #1 ID,
  * #2 ID, #1 String, #2 String}, UTF-8, often with a byte-order mark. The original release (and SentEval's copy) starts
- * with the header row {@code Quality #1 ID ...}; some copies drop it. SentEval {@code mrpc.py} always discards the first
- * line, which on a header-less copy loses a real pair; here the first line is skipped only when it is the header
+ * with the header row {@code Quality #1 ID ...}; some copies drop it. SentEval {@code mrpc.py} always discards the
+ * first line, which on a header-less copy loses a real pair; here the first line is skipped only when it is the header
  * (its first field is {@code Quality}). Official sizes: train 4076 (2753 paraphrases), test 1725 (1147).
  */
 public final class MrpcFormat {

@@ -8,16 +8,16 @@ import java.util.List;
 import java.util.Map;
 import org.cptbench.CptbenchException;
 import org.cptbench.data.LineReader;
+import org.cptbench.data.LoadReport;
 import org.cptbench.data.PyText;
 import org.cptbench.data.TextEncoding;
-import org.cptbench.data.LoadReport;
 
 /**
  * TREC question classification (Li &amp; Roth 2002): {@code COARSE:fine question} per line, in {@code
  * TREC.{train,test}} (harvardnlp) or {@code train_5500.label} / {@code TREC_10.label} (SentEval, the original names).
  * Parsed as SentEval {@code trec.py}: split at the first {@code ':'} for the coarse class, drop the fine class up to
- * the first space. The six coarse classes get SentEval's indices: ABBR 0, DESC 1, ENTY 2, HUM 3, LOC 4, NUM 5. Files are
- * latin-1 unless valid UTF-8.
+ * the first space. The six coarse classes get SentEval's indices: ABBR 0, DESC 1, ENTY 2, HUM 3, LOC 4, NUM 5.
+ * Files are latin-1 unless valid UTF-8.
  */
 public final class TrecFormat {
   /** SentEval's {@code tgt2idx} order. */

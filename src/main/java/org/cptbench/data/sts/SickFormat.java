@@ -74,7 +74,15 @@ public final class SickFormat {
               + " that SentEval uses (train 4500, trial 500, test 4927)");
     } else {
       throw new CptbenchException(
-          "SICK folder " + folder + " has no " + SPLIT_FILES.get(split) + " and no " + FULL + " (files: " + names + ")");
+          "SICK folder "
+              + folder
+              + " has no "
+              + SPLIT_FILES.get(split)
+              + " and no "
+              + FULL
+              + " (files: "
+              + names
+              + ")");
     }
     Map<String, List<ScoredPair>> subsets = new LinkedHashMap<>();
     subsets.put(split, pairs);

@@ -13,7 +13,8 @@ import org.cptbench.data.LoadReport;
  * STS12: MSRpar, MSRvid, SMTeuroparl, surprise.OnWN, surprise.SMTnews); SentEval reports Spearman/Pearson per subset
  * and their plain and size-weighted means. STS-B and SICK have a single subset named after the split.
  */
-public record StsData(String name, String layout, String split, Map<String, List<ScoredPair>> subsets, LoadReport report) {
+public record StsData(
+    String name, String layout, String split, Map<String, List<ScoredPair>> subsets, LoadReport report) {
   public StsData {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(layout, "layout");

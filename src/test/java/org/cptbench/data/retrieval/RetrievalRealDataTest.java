@@ -53,7 +53,8 @@ class RetrievalRealDataTest {
     QaTask nq = QaLoader.load(TestData.require("openqa/nq-open/NQ-open.dev.jsonl"), null, CorpusSampling.KEEP_ALL);
     assertEquals(3610, nq.questions().size());
     assertEquals(
-        new QaQuestion("when was the last time anyone was on the moon", List.of("14 December 1972 UTC", "December 1972")),
+        new QaQuestion(
+            "when was the last time anyone was on the moon", List.of("14 December 1972 UTC", "December 1972")),
         nq.questions().getFirst());
     QaTask dpr = QaLoader.load(TestData.require("openqa/dpr-format"), "nq.test", CorpusSampling.KEEP_ALL);
     assertEquals("topics.dpr.nq.test.txt", dpr.questionsFile());
@@ -70,8 +71,9 @@ class RetrievalRealDataTest {
     assertEquals(11313, t.questions().size());
     assertTrue(t.questions().stream().anyMatch(q -> q.answers().contains("Hitler's medical health")));
     assertTrue(t.questions().stream().anyMatch(q -> q.answers().contains("S\u00c4\u0083o Paulo")));
-    assertEquals(8837, QaLoader.load(TestData.require("openqa/dpr-format"), "trivia.dev", CorpusSampling.KEEP_ALL).questions().size());
-    assertEquals(8757, QaLoader.load(TestData.require("openqa/dpr-format"), "topics.nq.dev.txt", CorpusSampling.KEEP_ALL).questions().size());
-    assertEquals(2032, QaLoader.load(TestData.require("openqa/dpr-format"), "wq.test", CorpusSampling.KEEP_ALL).questions().size());
+    var dir = TestData.require("openqa/dpr-format");
+    assertEquals(8837, QaLoader.load(dir, "trivia.dev", CorpusSampling.KEEP_ALL).questions().size());
+    assertEquals(8757, QaLoader.load(dir, "topics.nq.dev.txt", CorpusSampling.KEEP_ALL).questions().size());
+    assertEquals(2032, QaLoader.load(dir, "wq.test", CorpusSampling.KEEP_ALL).questions().size());
   }
 }
