@@ -1,0 +1,179 @@
+package org.cptbench.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.cptbench.config.ConfigNode;
+import org.cptbench.config.EncoderConfig;
+import org.cptbench.config.TemperatureConfig;
+import org.cptbench.config.TrainConfig;
+import org.cptbench.data.DataDir;
+import org.cptbench.data.corpus.Corpora;
+import org.cptbench.data.corpus.NeighbourPairs;
+import org.cptbench.data.corpus.TextCorpus;
+import org.cptbench.data.corpus.TextPair;
+import org.cptbench.model.Attention;
+import org.cptbench.model.Checkpoint;
+import org.cptbench.model.EncoderSpec;
+import org.cptbench.model.Pooling;
+import org.cptbench.train.CorpusSpec;
+import org.cptbench.train.TrainSpec;
+import org.cptbench.train.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./harness train}: trains one encoder from a preset or a config file and writes its checkpoints. */
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Train one cpt encoder (contrastive pre-training on neighbouring text) and write its checkpoints.",
+      "Writes OUT/tokenizer.json, OUT/train-log.csv and OUT/checkpoints/step-N/. Re-running into the same",
+      "OUT resumes from the latest checkpoint."
+    })
+public final class TrainCommand implements Callable<Integer> {
+
+  @Option(names = "--preset", description = "encoder size preset: tiny, small, base (default tiny)")
+  String preset;
+
+  @Option(names = "--config", description = "YAML file with `encoder:` and `train:` mappings")
+  Path config;
+
+  @Option(names = "--steps", description = "optimizer steps")
+  Integer steps;
+
+  @Option(names = "--batch-size", description = "pairs per step (default 256)")
+  Integer batchSize;
+
+  @Option(names = "--corpus", description = "corpus name (nltk, europarl, wordnet, code, ...) or a path")
+  String corpus;
+
+  @Option(names = "--data-dir", description = "benchmark data folder (default: $CPTBENCH_DATA, else cache/datasets)")
+  Path dataDir;
+
+  @Option(names = "--out", required = true, description = "output folder")
+  Path out;
+
+  @Option(names = "--seed", description = "root seed (default 13)")
+  Long seed;
+
+  @Option(names = "--lr", description = "peak learning rate (default 5e-4)")
+  Double lr;
+
+  @Option(names = "--chunk-size", description = "GradCache chunk size in pairs (0 = off; default 256)")
+  Integer chunkSize;
+
+  @Option(names = "--checkpoints", split = ",", description = "steps to checkpoint at (the last step always is)")
+  List<Integer> checkpoints;
+
+  @Option(names = "--temperature", description = "learned:T (default learned:0.07) or fixed:T")
+  String temperature;
+
+  @Option(names = "--attention", description = "causal (default) or bidirectional")
+  String attention;
+
+  @Option(names = "--pooling", description = "eos (default) or mean")
+  String pooling;
+
+  @Option(names = "--vocab-size", description = "maximum tokenizer vocabulary (default: the preset's)")
+  Integer vocabSize;
+
+  @Option(names = "--window", description = "pair units up to this many apart (default 1)")
+  Integer window;
+
+  @Option(names = "--no-progress", description = "no progress bar")
+  boolean noProgress;
+
+  @Override
+  public Integer call() {
+    EncoderSpec spec = EncoderSpec.preset(preset == null ? "tiny" : preset);
+    TrainSpec train = TrainSpec.defaults(300, 256, 13);
+    CorpusSpec corpusSpec = CorpusSpec.of("nltk");
+    if (config != null) {
+      ConfigNode root = ConfigNode.read(config).allowOnly("encoder", "train");
+      if (root.has("encoder")) {
+        ConfigNode enc = root.child("encoder");
+        if (preset != null && !enc.has("preset")) {
+          enc = new ConfigNode(((com.fasterxml.jackson.databind.node.ObjectNode) enc.node().deepCopy())
+              .put("preset", preset), enc.path(), enc.source());
+        }
+        spec = EncoderConfig.parse(enc);
+      }
+      if (root.has("train")) {
+        TrainConfig.Parsed p = TrainConfig.parse(root.child("train"), train, corpusSpec);
+        train = p.train();
+        corpusSpec = p.corpus();
+      }
+    }
+    spec = applyEncoderFlags(spec);
+    train = applyTrainFlags(train);
+    if (corpus != null || window != null) {
+      corpusSpec = new CorpusSpec(
+          corpus != null ? corpus : corpusSpec.corpus(),
+          window != null ? window : corpusSpec.window(),
+          corpusSpec.minChars(),
+          corpusSpec.tokenizerChars());
+    }
+    Path data = DataDir.resolve(dataDir);
+    TextCorpus text = Corpora.open(corpusSpec.corpus(), data);
+    List<TextPair> pairs = text.pairs(new NeighbourPairs.Options(corpusSpec.window(), 1, corpusSpec.minChars()));
+    System.err.printf(Locale.ROOT, "corpus %s: %,d pairs; training tokenizer (vocab <= %d)%n",
+        text.name(), pairs.size(), spec.vocabSize());
+    Path tokenizer = TrainingRun.ensureTokenizer(
+        out.resolve(Checkpoint.TOKENIZER), text.texts(), spec.vocabSize(), corpusSpec.tokenizerChars());
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    provenance.put("corpus", corpusSpec.corpus());
+    provenance.put("window", corpusSpec.window());
+    provenance.put("pairs", pairs.size());
+    provenance.put("command", "./harness train");
+    int total = train.steps();
+    EncoderSpec finalSpec;
+    try (ProgressBar bar = noProgress ? null : Progress.bar("train", total)) {
+      finalSpec = TrainingRun.run(spec, train, pairs, tokenizer, out, provenance, s -> {
+        if (bar != null) {
+          bar.stepTo(s.step());
+          bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f acc %.2f tau %.2f %.0f pairs/s",
+              s.loss(), s.inBatchAccuracy(), s.tau(), s.pairsPerSecond()));
+        }
+      });
+    }
+    System.err.printf(Locale.ROOT, "done: %s (%d layers x %d, vocab %d); checkpoints in %s%n",
+        out.resolve(TrainingRun.LOG), finalSpec.layers(), finalSpec.width(), finalSpec.vocabSize(),
+        out.resolve(TrainingRun.CHECKPOINTS));
+    return 0;
+  }
+
+  private EncoderSpec applyEncoderFlags(EncoderSpec s) {
+    return new EncoderSpec(
+        vocabSize != null ? vocabSize : s.vocabSize(),
+        s.layers(),
+        s.width(),
+        s.heads(),
+        s.ffn(),
+        s.maxTokens(),
+        attention != null ? Attention.parse("--attention", attention) : s.attention(),
+        pooling != null ? Pooling.parse("--pooling", pooling) : s.pooling());
+  }
+
+  private TrainSpec applyTrainFlags(TrainSpec t) {
+    int st = steps != null ? steps : t.steps();
+    List<Integer> cps = checkpoints != null ? checkpoints
+        : t.checkpoints().stream().filter(c -> c <= st && c != t.steps()).toList();
+    return new TrainSpec(
+        st,
+        batchSize != null ? batchSize : t.batchSize(),
+        lr != null ? lr : t.learningRate(),
+        steps != null ? Math.max(1, st / 10) : t.warmupSteps(),
+        t.decay(),
+        t.weightDecay(),
+        t.clipNorm(),
+        temperature != null ? TemperatureConfig.parse("--temperature", temperature) : t.temperature(),
+        seed != null ? seed : t.seed(),
+        cps,
+        chunkSize != null ? chunkSize : t.chunkSize());
+  }
+}
