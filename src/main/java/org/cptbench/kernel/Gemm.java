@@ -54,14 +54,27 @@ public final class Gemm {
     return s;
   }
 
-  /** Packs the {@code m x k} matrix A into zero-padded {@link #MR}-row micro-panels of length {@code k}. */
+  /**
+   * Packs the {@code m x k} matrix A into zero-padded {@link #MR}-row micro-panels of length {@code k}. The loop
+   * order follows the unit stride of the source so that reads are sequential (a transposed source is read row by row,
+   * writing to one cache line per micro-panel).
+   */
   static float[] packA(float[] a, int aOff, int ars, int acs, int m, int k) {
     float[] out = new float[panels(m, MR) * MR * k];
-    for (int i = 0; i < m; i++) {
-      int base = (i / MR) * MR * k + (i % MR);
-      int src = aOff + i * ars;
+    if (acs == 1) {
+      for (int i = 0; i < m; i++) {
+        int base = (i / MR) * MR * k + (i % MR);
+        int src = aOff + i * ars;
+        for (int p = 0; p < k; p++) {
+          out[base + p * MR] = a[src + p];
+        }
+      }
+    } else {
       for (int p = 0; p < k; p++) {
-        out[base + p * MR] = a[src + p * acs];
+        int src = aOff + p * acs;
+        for (int i = 0; i < m; i++) {
+          out[(i / MR) * MR * k + p * MR + (i % MR)] = a[src + i * ars];
+        }
       }
     }
     return out;
@@ -70,11 +83,20 @@ public final class Gemm {
   /** Packs the {@code k x n} matrix B into zero-padded {@link #NR}-column micro-panels of length {@code k}. */
   static float[] packB(float[] b, int bOff, int brs, int bcs, int k, int n) {
     float[] out = new float[panels(n, NR) * NR * k];
-    for (int j = 0; j < n; j++) {
-      int base = (j / NR) * NR * k + (j % NR);
-      int src = bOff + j * bcs;
+    if (brs == 1) {
+      for (int j = 0; j < n; j++) {
+        int base = (j / NR) * NR * k + (j % NR);
+        int src = bOff + j * bcs;
+        for (int p = 0; p < k; p++) {
+          out[base + p * NR] = b[src + p];
+        }
+      }
+    } else {
       for (int p = 0; p < k; p++) {
-        out[base + p * NR] = b[src + p * brs];
+        int src = bOff + p * brs;
+        for (int j = 0; j < n; j++) {
+          out[(j / NR) * NR * k + p * NR + (j % NR)] = b[src + j * bcs];
+        }
       }
     }
     return out;

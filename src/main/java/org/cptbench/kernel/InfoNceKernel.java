@@ -25,6 +25,9 @@ public final class InfoNceKernel {
   /** Largest spread of Z for which one global shift keeps every row and column sum far above underflow. */
   private static final double SHARED_SHIFT_MAX_SPREAD = 600;
 
+  /** Rows per task of the element-wise passes. */
+  private static final int ROW_BLOCK = 64;
+
   private InfoNceKernel() {}
 
   /** Loss and gradients with respect to the raw (unnormalised) inputs and {@code tau}. */
@@ -62,24 +65,35 @@ public final class InfoNceKernel {
         }
       }
     }
-    // pass 1: shifted exponential sums; in the shared case keep exp(Z - shift) for pass 2
+    // pass 1 (row blocks in parallel): shifted exponential sums; in the shared case keep exp(Z - shift) for pass 2.
+    // Column sums and dL/dtau are reduced from per-block partials in block order, so results do not depend on threads.
     float[] work = new float[m * m];
     double[] rowSum = new double[m];
-    double[] colSum = new double[m];
-    for (int i = 0; i < m; i++) {
-      double rs = 0;
-      for (int j = 0; j < m; j++) {
-        double z = s * sim[i * m + j];
-        double er = Math.exp(z - rowShift[i]);
-        rs += er;
-        if (shared) {
-          colSum[j] += er;
-          work[i * m + j] = (float) er;
-        } else {
-          colSum[j] += Math.exp(z - colShift[j]);
+    int blocks = (m + ROW_BLOCK - 1) / ROW_BLOCK;
+    double[][] colPart = new double[blocks][m];
+    Parallel.forEach(blocks, threads, b -> {
+      double[] colSum = colPart[b];
+      for (int i = b * ROW_BLOCK; i < Math.min(m, (b + 1) * ROW_BLOCK); i++) {
+        double rs = 0;
+        for (int j = 0; j < m; j++) {
+          double z = s * sim[i * m + j];
+          double er = Math.exp(z - rowShift[i]);
+          rs += er;
+          if (shared) {
+            colSum[j] += er;
+            work[i * m + j] = (float) er;
+          } else {
+            colSum[j] += Math.exp(z - colShift[j]);
+          }
         }
+        rowSum[i] = rs;
       }
-      rowSum[i] = rs;
+    });
+    double[] colSum = new double[m];
+    for (double[] part : colPart) {
+      for (int j = 0; j < m; j++) {
+        colSum[j] += part[j];
+      }
     }
     double loss = 0;
     double[] invRow = new double[m];
@@ -95,27 +109,35 @@ public final class InfoNceKernel {
       loss += (logRow[i] - zii) + (logCol[i] - zii);
     }
     loss /= 2.0 * m;
-    // pass 2: G, dL/dtau, and dL/dS = s G into work
+    // pass 2 (row blocks in parallel): G, dL/dtau, and dL/dS = s G into work
     double half = 1.0 / (2.0 * m);
-    double gradTau = 0;
-    for (int i = 0; i < m; i++) {
-      for (int j = 0; j < m; j++) {
-        int ij = i * m + j;
-        double z = s * sim[ij];
-        double pr;
-        double pc;
-        if (shared) {
-          double e = work[ij];
-          pr = e * invRow[i];
-          pc = e * invCol[j];
-        } else {
-          pr = Math.exp(z - logRow[i]);
-          pc = Math.exp(z - logCol[j]);
+    double[] tauPart = new double[blocks];
+    Parallel.forEach(blocks, threads, b -> {
+      double gt = 0;
+      for (int i = b * ROW_BLOCK; i < Math.min(m, (b + 1) * ROW_BLOCK); i++) {
+        for (int j = 0; j < m; j++) {
+          int ij = i * m + j;
+          double z = s * sim[ij];
+          double pr;
+          double pc;
+          if (shared) {
+            double e = work[ij];
+            pr = e * invRow[i];
+            pc = e * invCol[j];
+          } else {
+            pr = Math.exp(z - logRow[i]);
+            pc = Math.exp(z - logCol[j]);
+          }
+          double g = (pr + pc - (i == j ? 2 : 0)) * half;
+          gt += g * z;
+          work[ij] = (float) (s * g);
         }
-        double g = (pr + pc - (i == j ? 2 : 0)) * half;
-        gradTau += g * z;
-        work[ij] = (float) (s * g);
       }
+      tauPart[b] = gt;
+    });
+    double gradTau = 0;
+    for (double t : tauPart) {
+      gradTau += t;
     }
     // dL/dU = dS V and dL/dV = dS^T U, then through the normalisation
     float[] gu = new float[m * d];
