@@ -1,5 +1,11 @@
 package org.cptbench.kernel;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * Symmetric InfoNCE loss with in-batch negatives and a learnable log-scale, as in cpt-text (Neelakantan et al. 2022,
  * eq. 1-2) and CLIP, forward and backward.
@@ -17,13 +23,21 @@ package org.cptbench.kernel;
  * {@code dL/dx_i = (g_i - u_i (u_i·g_i)) / |x_i|} for {@code g_i = dL/du_i} (same for {@code y}).
  *
  * <p>{@link #forwardBackward} computes {@code S} and the two gradient products with the Vector API {@link Gemm}
- * (float), the log-sum-exps and {@code G} in double with shifts (the global maximum of {@code Z} when the spread of
- * {@code Z} is below 600, so each exponential is computed once; else per-row and per-column maxima). {@link
- * #reference} computes everything in double with plain loops.
+ * (float), the log-sum-exps and {@code G} in double ({@link DoubleVector} lanes, vector {@code EXP}) with shifts (the
+ * global maximum of {@code Z} when the spread of {@code Z} is below 600, so each exponential is computed once; else
+ * per-row and per-column maxima). Reductions are split into fixed row blocks and combined in block order, so the
+ * result does not depend on the thread count. {@link #reference} computes everything in double with plain loops.
  */
 public final class InfoNceKernel {
   /** Largest spread of Z for which one global shift keeps every row and column sum far above underflow. */
   private static final double SHARED_SHIFT_MAX_SPREAD = 600;
+
+  private static final VectorSpecies<Double> DS = DoubleVector.SPECIES_PREFERRED;
+  private static final int DL = DS.length();
+
+  /** Floats with as many lanes as {@link #DS}, for float-to-double conversion. */
+  private static final VectorSpecies<Float> FS =
+      VectorSpecies.of(float.class, VectorShape.forBitSize(DS.vectorBitSize() / 2));
 
   /** Rows per task of the element-wise passes. */
   private static final int ROW_BLOCK = 64;
@@ -72,21 +86,8 @@ public final class InfoNceKernel {
     int blocks = (m + ROW_BLOCK - 1) / ROW_BLOCK;
     double[][] colPart = new double[blocks][m];
     Parallel.forEach(blocks, threads, b -> {
-      double[] colSum = colPart[b];
       for (int i = b * ROW_BLOCK; i < Math.min(m, (b + 1) * ROW_BLOCK); i++) {
-        double rs = 0;
-        for (int j = 0; j < m; j++) {
-          double z = s * sim[i * m + j];
-          double er = Math.exp(z - rowShift[i]);
-          rs += er;
-          if (shared) {
-            colSum[j] += er;
-            work[i * m + j] = (float) er;
-          } else {
-            colSum[j] += Math.exp(z - colShift[j]);
-          }
-        }
-        rowSum[i] = rs;
+        rowSum[i] = expRow(sim, work, i, m, s, rowShift[i], shared ? null : colShift, colPart[b]);
       }
     });
     double[] colSum = new double[m];
@@ -115,23 +116,7 @@ public final class InfoNceKernel {
     Parallel.forEach(blocks, threads, b -> {
       double gt = 0;
       for (int i = b * ROW_BLOCK; i < Math.min(m, (b + 1) * ROW_BLOCK); i++) {
-        for (int j = 0; j < m; j++) {
-          int ij = i * m + j;
-          double z = s * sim[ij];
-          double pr;
-          double pc;
-          if (shared) {
-            double e = work[ij];
-            pr = e * invRow[i];
-            pc = e * invCol[j];
-          } else {
-            pr = Math.exp(z - logRow[i]);
-            pc = Math.exp(z - logCol[j]);
-          }
-          double g = (pr + pc - (i == j ? 2 : 0)) * half;
-          gt += g * z;
-          work[ij] = (float) (s * g);
-        }
+        gt += gradRow(sim, work, i, m, s, half, shared, invRow[i], invCol, logRow[i], logCol);
       }
       tauPart[b] = gt;
     });
@@ -147,6 +132,92 @@ public final class InfoNceKernel {
     projectOut(gu, u, nx, m, d);
     projectOut(gv, v, ny, m, d);
     return new Result(loss, gu, gv, gradTau);
+  }
+
+  /**
+   * Row {@code i} of pass 1: returns {@code sum_j exp(Z_ij - rowShift)} and adds the column terms to {@code colSum}:
+   * {@code exp(Z_ij - rowShift)} when {@code colShift} is null (shared shift; these values are also stored into
+   * {@code work}), else {@code exp(Z_ij - colShift[j])}.
+   */
+  private static double expRow(
+      float[] sim, float[] work, int i, int m, double s, double rowShift, double[] colShift, double[] colSum) {
+    int base = i * m;
+    DoubleVector acc = DoubleVector.zero(DS);
+    int j = 0;
+    for (; j <= m - DL; j += DL) {
+      DoubleVector z = toDouble(sim, base + j).mul(s);
+      DoubleVector er = z.sub(rowShift).lanewise(VectorOperators.EXP);
+      acc = acc.add(er);
+      DoubleVector col = DoubleVector.fromArray(DS, colSum, j);
+      if (colShift == null) {
+        col.add(er).intoArray(colSum, j);
+        ((FloatVector) er.convertShape(VectorOperators.D2F, FS, 0)).intoArray(work, base + j);
+      } else {
+        col.add(z.sub(DoubleVector.fromArray(DS, colShift, j)).lanewise(VectorOperators.EXP)).intoArray(colSum, j);
+      }
+    }
+    double rs = acc.reduceLanes(VectorOperators.ADD);
+    for (; j < m; j++) {
+      double z = s * sim[base + j];
+      double er = Math.exp(z - rowShift);
+      rs += er;
+      if (colShift == null) {
+        colSum[j] += er;
+        work[base + j] = (float) er;
+      } else {
+        colSum[j] += Math.exp(z - colShift[j]);
+      }
+    }
+    return rs;
+  }
+
+  /**
+   * Row {@code i} of pass 2: writes {@code dL/dS_ij = s G_ij} into {@code work} and returns {@code sum_j G_ij Z_ij}.
+   * With the shared shift {@code work} holds {@code exp(Z_ij - shift)} on entry and the softmaxes are that times the
+   * inverse sums; otherwise they are {@code exp(Z_ij - logsumexp)}. The diagonal (the {@code -2} of {@code G}) is
+   * computed separately in scalar double arithmetic.
+   */
+  private static double gradRow(
+      float[] sim, float[] work, int i, int m, double s, double half, boolean shared,
+      double invRow, double[] invCol, double logRow, double[] logCol) {
+    int base = i * m;
+    double zii = s * sim[base + i];
+    double prii = shared ? work[base + i] * invRow : Math.exp(zii - logRow);
+    double pcii = shared ? work[base + i] * invCol[i] : Math.exp(zii - logCol[i]);
+    DoubleVector acc = DoubleVector.zero(DS);
+    int j = 0;
+    for (; j <= m - DL; j += DL) {
+      DoubleVector z = toDouble(sim, base + j).mul(s);
+      DoubleVector pr;
+      DoubleVector pc;
+      if (shared) {
+        DoubleVector e = toDouble(work, base + j);
+        pr = e.mul(invRow);
+        pc = e.mul(DoubleVector.fromArray(DS, invCol, j));
+      } else {
+        pr = z.sub(logRow).lanewise(VectorOperators.EXP);
+        pc = z.sub(DoubleVector.fromArray(DS, logCol, j)).lanewise(VectorOperators.EXP);
+      }
+      DoubleVector g = pr.add(pc).mul(half);
+      acc = g.fma(z, acc);
+      ((FloatVector) g.mul(s).convertShape(VectorOperators.D2F, FS, 0)).intoArray(work, base + j);
+    }
+    double gt = acc.reduceLanes(VectorOperators.ADD);
+    for (; j < m; j++) {
+      double z = s * sim[base + j];
+      double pr = shared ? work[base + j] * invRow : Math.exp(z - logRow);
+      double pc = shared ? work[base + j] * invCol[j] : Math.exp(z - logCol[j]);
+      double g = (pr + pc) * half;
+      gt += g * z;
+      work[base + j] = (float) (s * g);
+    }
+    double gii = (prii + pcii - 2) * half;
+    work[base + i] = (float) (s * gii);
+    return gt - 2 * half * zii;
+  }
+
+  private static DoubleVector toDouble(float[] a, int off) {
+    return (DoubleVector) FloatVector.fromArray(FS, a, off).convertShape(VectorOperators.F2D, DS, 0);
   }
 
   private static float[] normalizeRows(float[] a, int m, int d, String name) {
