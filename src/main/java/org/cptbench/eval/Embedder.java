@@ -1,0 +1,10 @@
+package org.cptbench.eval;
+
+import java.util.List;
+import org.cptbench.text.Side;
+
+/** Texts to L2-normalised embeddings (an encoder, possibly behind the embedding cache). */
+@FunctionalInterface
+public interface Embedder {
+  float[][] embed(List<String> texts, Side side);
+}

@@ -1,0 +1,74 @@
+package org.cptbench.eval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.cptbench.eval.metric.PerQueryScores;
+import org.cptbench.eval.trec.TrecRunWriter;
+import org.cptbench.util.AtomicFiles;
+import org.cptbench.util.Json;
+
+/**
+ * Writes evaluation results into a folder: {@code metrics.json} ({@code {"<task>": {"<metric>": value}}}, values
+ * as fractions), {@code definitions.json} (the same keys with each metric's definition), {@code details.json}
+ * (folds, penalties, counts, timings, provenance), {@code per-query/<task>.tsv} ({@code metric TAB qid TAB value})
+ * and {@code runs/<task>.trec} (a TREC run file that trec_eval re-scores to the same values).
+ */
+public final class EvalOutput {
+  private EvalOutput() {}
+
+  public static String fileName(String task) {
+    return task.replace('/', '_').replace('\\', '_');
+  }
+
+  public static void write(Path out, List<TaskResult> results, Map<String, Object> provenance) {
+    Map<String, Object> metrics = new LinkedHashMap<>();
+    Map<String, Object> definitions = new LinkedHashMap<>();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("_provenance", provenance);
+    for (TaskResult r : results) {
+      metrics.put(r.task(), r.metrics());
+      definitions.put(r.task(), r.definitions());
+      Map<String, Object> d = new LinkedHashMap<>(r.details());
+      d.put("kind", r.kind());
+      details.put(r.task(), d);
+      if (!r.perQuery().isEmpty()) {
+        StringBuilder sb = new StringBuilder("metric\tqid\tvalue\n");
+        for (PerQueryScores s : r.perQuery()) {
+          s.perQuery().forEach((q, v) ->
+              sb.append(s.metricId()).append('\t').append(q).append('\t')
+                  .append(String.format(Locale.ROOT, "%.6f", v)).append('\n'));
+        }
+        AtomicFiles.writeString(out.resolve("per-query").resolve(fileName(r.task()) + ".tsv"), sb.toString());
+      }
+      if (!r.run().isEmpty()) {
+        try {
+          TrecRunWriter.write(out.resolve("runs").resolve(fileName(r.task()) + ".trec"), r.run(), "cptbench");
+        } catch (org.cptbench.CptbenchException e) {
+          // e.g. document ids with spaces, which the TREC run format cannot hold; scores above are unaffected
+          d.put("runFile", "not written: " + e.getMessage());
+        }
+      }
+    }
+    Json.writeFile(out.resolve("metrics.json"), metrics);
+    Json.writeFile(out.resolve("definitions.json"), definitions);
+    Json.writeFile(out.resolve("details.json"), details);
+  }
+
+  /** Reads back {@code metrics.json}. */
+  public static Map<String, Map<String, Double>> readMetrics(Path out) {
+    try {
+      return Json.MAPPER.readValue(
+          Files.readString(out.resolve("metrics.json"), StandardCharsets.UTF_8),
+          new com.fasterxml.jackson.core.type.TypeReference<Map<String, Map<String, Double>>>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,85 @@
+package org.cptbench.eval;
+
+import java.util.List;
+import org.cptbench.data.senteval.LabeledText;
+import org.cptbench.data.senteval.SentEvalData;
+import org.cptbench.data.senteval.SentEvalLoader;
+import org.cptbench.data.senteval.TextPair;
+import org.cptbench.eval.probe.CrossValidatedProbe;
+import org.cptbench.eval.probe.Features;
+import org.cptbench.eval.probe.PairFeatures;
+import org.cptbench.eval.probe.ProbeOptions;
+import org.cptbench.eval.probe.ProbeResult;
+import org.cptbench.eval.probe.SplitProbe;
+import org.cptbench.text.Side;
+
+/**
+ * Linear-probe classification by SentEval's protocol: MR, CR, SUBJ, MPQA by nested 10-fold cross-validation; SST-2
+ * with the penalty chosen on dev; TREC by k-fold on train then test; MRPC on pair features (SentEval's
+ * {@code mrpc.py}: [|u-v|, u*v]). Sentences are embedded on the x side. Reports {@code accuracy} (and per-fold
+ * accuracies, chosen penalties; {@code f1} for MRPC).
+ */
+public final class ProbeEvaluation {
+  private ProbeEvaluation() {}
+
+  public static TaskResult run(String name, java.nio.file.Path folder, Embedder embedder, ProbeOptions options) {
+    SentEvalData data = SentEvalLoader.load(folder);
+    ProbeResult r =
+        switch (data.task().kind()) {
+          case CV10 -> {
+            List<LabeledText> all = data.texts(data.task().splits().get(0));
+            yield CrossValidatedProbe.run(features(embedder, all), labels(all), options);
+          }
+          case TRAIN_DEV_TEST -> {
+            List<LabeledText> tr = data.texts("train");
+            List<LabeledText> dev = data.texts("dev");
+            List<LabeledText> te = data.texts("test");
+            yield SplitProbe.trainDevTest(
+                features(embedder, tr), labels(tr), features(embedder, dev), labels(dev), features(embedder, te),
+                labels(te), options);
+          }
+          case TRAIN_TEST -> {
+            List<LabeledText> tr = data.texts("train");
+            List<LabeledText> te = data.texts("test");
+            yield SplitProbe.trainTest(features(embedder, tr), labels(tr), features(embedder, te), labels(te), options);
+          }
+          case PAIRS -> {
+            List<TextPair> tr = data.pairs("train");
+            List<TextPair> te = data.pairs("test");
+            yield SplitProbe.pairs(
+                side(embedder, tr, true), side(embedder, tr, false), pairLabels(tr),
+                side(embedder, te, true), side(embedder, te, false), pairLabels(te),
+                PairFeatures.Layout.SENTEVAL_MRPC, options);
+          }
+        };
+    TaskResult.Builder b = TaskResult.builder(name, "probe").metric("accuracy", r.accuracy(), r.definition());
+    if (r.f1() != null) {
+      b.metric("f1", r.f1(), "F1 of the positive class (paraphrase), SentEval mrpc.py");
+    }
+    return b.detail("folds", r.foldAccuracies())
+        .detail("chosenC", r.chosenPenalties())
+        .detail("devAccuracy", r.devAccuracy())
+        .detail("nTrain", r.nTrain())
+        .detail("nTest", r.nTest())
+        .detail("sentevalPercent", r.sentevalPercent())
+        .detail("warnings", data.report().warnings())
+        .build();
+  }
+
+  private static double[][] features(Embedder e, List<LabeledText> texts) {
+    return Features.toDouble("embeddings", e.embed(texts.stream().map(LabeledText::text).toList(), Side.X));
+  }
+
+  private static int[] labels(List<LabeledText> texts) {
+    return texts.stream().mapToInt(LabeledText::label).toArray();
+  }
+
+  private static double[][] side(Embedder e, List<TextPair> pairs, boolean first) {
+    List<String> t = pairs.stream().map(p -> first ? p.first() : p.second()).toList();
+    return Features.toDouble("embeddings", e.embed(t, Side.X));
+  }
+
+  private static int[] pairLabels(List<TextPair> pairs) {
+    return pairs.stream().mapToInt(TextPair::label).toArray();
+  }
+}

@@ -1,0 +1,87 @@
+package org.cptbench.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.cptbench.data.retrieval.RetrievalTask;
+import org.cptbench.eval.metric.Metric;
+import org.cptbench.eval.metric.MetricId;
+import org.cptbench.eval.metric.PerQueryScores;
+import org.cptbench.eval.metric.RankingMetric;
+import org.cptbench.eval.trec.Qrels;
+import org.cptbench.eval.trec.TrecRun;
+import org.cptbench.kernel.ExactSearch;
+import org.cptbench.kernel.TopK;
+import org.cptbench.text.Side;
+
+/**
+ * Dense retrieval by exact search: queries embedded on the x side, documents on the y side, cosine (inner product
+ * of unit vectors) over the whole corpus, top {@value #DEPTH} per query with ties broken by document id (ascending
+ * string order). Metrics as trec_eval 10 computes them with {@code -c} (MS MARCO's MRR@10 is trec_eval's
+ * {@code recip_rank} cut at 10): {@code MRR@10}, {@code nDCG@10}, {@code R@10}, {@code R@100}, {@code Success@10}.
+ */
+public final class RetrievalEvaluation {
+  /** Ranking depth kept per query (and written to the TREC run file). */
+  public static final int DEPTH = 100;
+
+  public static final List<String> METRICS = List.of("MRR@10", "nDCG@10", "R@10", "R@100", "Success@10");
+
+  private RetrievalEvaluation() {}
+
+  /** Result of exact search over a corpus: per query, ranked (doc id, score). */
+  public static Map<String, List<TrecRun.Entry>> search(
+      List<String> docIds, float[][] docs, List<String> queryIds, float[][] queries, int depth) {
+    int d = docs[0].length;
+    float[] flatDocs = flatten(docs, d);
+    float[] flatQueries = flatten(queries, d);
+    ExactSearch index = ExactSearch.index(flatDocs, docs.length, d, ExactSearch.tieOrder(docIds));
+    TopK top = index.search(flatQueries, queries.length, Math.min(depth, docs.length));
+    Map<String, List<TrecRun.Entry>> run = new LinkedHashMap<>();
+    for (int q = 0; q < queries.length; q++) {
+      List<TrecRun.Entry> ranked = new ArrayList<>(top.indices()[q].length);
+      for (int r = 0; r < top.indices()[q].length; r++) {
+        ranked.add(new TrecRun.Entry(docIds.get(top.indices()[q][r]), top.scores()[q][r]));
+      }
+      run.put(queryIds.get(q), ranked);
+    }
+    return run;
+  }
+
+  public static TaskResult run(String kind, RetrievalTask task, Embedder embedder, int relevanceLevel) {
+    long t0 = System.nanoTime();
+    float[][] docs = embedder.embed(task.corpus().texts(), Side.Y);
+    float[][] queries = embedder.embed(task.queries().texts(), Side.X);
+    long t1 = System.nanoTime();
+    Map<String, List<TrecRun.Entry>> run =
+        search(task.corpus().ids(), docs, task.queries().ids(), queries, DEPTH);
+    long t2 = System.nanoTime();
+    Map<String, List<String>> rankings = new LinkedHashMap<>();
+    run.forEach((q, entries) -> rankings.put(q, entries.stream().map(TrecRun.Entry::docId).toList()));
+    Qrels qrels = Qrels.of(task.qrels().asMap());
+    TaskResult.Builder b = TaskResult.builder(task.name(), kind);
+    for (String id : METRICS) {
+      Metric m = MetricId.parse(id, relevanceLevel);
+      PerQueryScores s = ((RankingMetric) m).evaluate(qrels, rankings);
+      b.metric(id, s.mean(), m.definition()).perQuery(s);
+    }
+    return b.run(run)
+        .detail("documents", task.corpus().size())
+        .detail("queries", task.queries().size())
+        .detail("relevanceLevel", relevanceLevel)
+        .detail("subsample", task.corpus().subsample() == null ? "none" : task.corpus().subsample().toString())
+        .detail("warnings", task.report().warnings())
+        .detail("counts", task.report().counts())
+        .detail("encodeSeconds", (t1 - t0) / 1e9)
+        .detail("searchSeconds", (t2 - t1) / 1e9)
+        .build();
+  }
+
+  static float[] flatten(float[][] rows, int d) {
+    float[] flat = new float[rows.length * d];
+    for (int i = 0; i < rows.length; i++) {
+      System.arraycopy(rows[i], 0, flat, i * d, d);
+    }
+    return flat;
+  }
+}

@@ -1,0 +1,41 @@
+package org.cptbench.eval;
+
+import java.nio.file.Path;
+import org.cptbench.data.TaskFolder;
+import org.cptbench.data.retrieval.CorpusSampling;
+import org.cptbench.data.retrieval.QaLoader;
+import org.cptbench.data.retrieval.RetrievalLoader;
+
+/** Runs the task a name under the data dir designates, by the kind its files show (see {@link TaskFolder}). */
+public final class TaskEvaluator {
+  private TaskEvaluator() {}
+
+  public static TaskResult evaluate(Path dataDir, String taskName, Embedder embedder, EvalOptions options) {
+    TaskFolder folder = TaskFolder.detect(dataDir, taskName);
+    long start = System.nanoTime();
+    CorpusSampling sampling =
+        options.distractors() >= 0
+            ? CorpusSampling.distractors(options.distractors(), options.seed())
+            : CorpusSampling.KEEP_ALL;
+    TaskResult r =
+        switch (folder.kind()) {
+          case PROBE -> ProbeEvaluation.run(folder.name(), folder.path(), embedder, options.probe());
+          case STS -> StsEvaluation.run(folder.name(), folder.path(), options.stsSplit(), embedder);
+          case RETRIEVAL ->
+              RetrievalEvaluation.run(
+                  "retrieval",
+                  rename(RetrievalLoader.load(folder.path(), options.retrievalSplit(), sampling), folder.name()),
+                  embedder,
+                  options.relevanceLevelFor(folder.name()));
+          case QA -> QaEvaluation.run(QaLoader.load(folder.path(), options.retrievalSplit(), sampling), embedder);
+        };
+    r.details().put("seconds", (System.nanoTime() - start) / 1e9);
+    return r;
+  }
+
+  private static org.cptbench.data.retrieval.RetrievalTask rename(
+      org.cptbench.data.retrieval.RetrievalTask t, String name) {
+    return new org.cptbench.data.retrieval.RetrievalTask(
+        name, t.format(), t.corpus(), t.queries(), t.qrels(), t.report());
+  }
+}
