@@ -117,6 +117,22 @@ class ContrastivePretrainerTest {
     assertArrayEquals(plain, cached, 1e-4);
   }
 
+  @Test
+  void nonFiniteLossStopsWithTheStep() {
+    PairData data = randomPairs(16, 2);
+    try (ContrastivePretrainer p = new ContrastivePretrainer(MICRO, spec(5, 8, 1, 0, 1e-3), PAD)) {
+      NDArray emb = p.model().weights().get("tok_emb");
+      float[] nan = new float[(int) emb.size()];
+      java.util.Arrays.fill(nan, Float.NaN);
+      try (org.cptbench.model.GradMode off = org.cptbench.model.GradMode.disabled()) {
+        emb.set(nan);
+      }
+      var e = org.junit.jupiter.api.Assertions.assertThrows(
+          org.cptbench.CptbenchException.class, () -> p.train(data, 5, s -> {}, s -> {}));
+      assertTrue(e.getMessage().contains("at step 1"), e.getMessage());
+    }
+  }
+
   /** Copies and clears every parameter gradient (and tau's). */
   private static Map<String, float[]> grads(ContrastivePretrainer p, NDArray tau) {
     Map<String, float[]> out = new LinkedHashMap<>();
