@@ -20,6 +20,9 @@ public final class CptEncoder implements Encoder {
   /** Sequences per forward pass when embedding. */
   public static final int BATCH = 256;
 
+  /** Tokens per forward pass: larger passes are slower per token on CPUs (activations fall out of cache). */
+  public static final int FORWARD_TOKENS = 4096;
+
   private final String name;
   private final String fingerprint;
   private final NDManager manager;
@@ -94,13 +97,16 @@ public final class CptEncoder implements Encoder {
     return embedTokens(ids);
   }
 
-  /** Embeds pre-tokenised sequences (delimiters included), {@value #BATCH} per forward pass. */
+  /**
+   * Embeds pre-tokenised sequences (delimiters included), about {@value #FORWARD_TOKENS} tokens (at most
+   * {@value #BATCH} sequences) per forward pass.
+   */
   public float[][] embedTokens(int[][] ids) {
     return embedTokens(ids, BATCH);
   }
 
-  /** Embeds pre-tokenised sequences (delimiters included), {@code batch} per forward pass. */
-  public float[][] embedTokens(int[][] ids, int batch) {
+  /** Embeds pre-tokenised sequences (delimiters included), at most {@code batch} per forward pass. */
+  public float[][] embedTokens(int[][] ids, int maxBatch) {
     Integer[] order = new Integer[ids.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -114,8 +120,12 @@ public final class CptEncoder implements Encoder {
     float[][] out = new float[ids.length][];
     NDManager m = manager != null ? manager : model.weights().manager();
     try (GradMode off = GradMode.disabled()) {
-      for (int from = 0; from < sorted.length; from += batch) {
-        int to = Math.min(sorted.length, from + batch);
+      int from = 0;
+      while (from < sorted.length) {
+        int to = from + 1;
+        while (to < sorted.length && to - from < maxBatch && (to + 1 - from) * sorted[to].length <= FORWARD_TOKENS) {
+          to++;
+        }
         try (NDScope scope = new NDScope()) {
           NDArray e = model.embed(TokenBatch.of(sorted, from, to, padId, model.spec().pooling()), m);
           float[] flat = e.toFloatArray();
@@ -123,6 +133,7 @@ public final class CptEncoder implements Encoder {
             out[order[i]] = Arrays.copyOfRange(flat, (i - from) * d, (i - from + 1) * d);
           }
         }
+        from = to;
       }
     }
     return out;

@@ -28,6 +28,9 @@ import org.cptbench.model.TokenBatch;
  * recomputes exactly the first.
  */
 final class ContrastiveStep {
+  /** Tokens per forward pass (batch x length) that keep activations cache-friendly on CPUs. */
+  static final int FORWARD_TOKENS = 4096;
+
   private final CptTransformer model;
   private final NDManager manager;
   private final int padId;
@@ -60,13 +63,30 @@ final class ContrastiveStep {
     System.arraycopy(ys, 0, both, m, m);
     try (NDScope scope = new NDScope();
         GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-      NDArray v = model.embed(TokenBatch.of(both, padId, model.spec().pooling()), manager);
+      // the forward pass in micro-batches of ~FORWARD_TOKENS tokens (one autograd graph): same gradient, but
+      // each kernel works on cache-sized tensors
+      int micro = microBatch(both);
+      NDList parts = new NDList();
+      for (int from = 0; from < both.length; from += micro) {
+        parts.add(model.embed(
+            TokenBatch.of(both, from, Math.min(both.length, from + micro), padId, model.spec().pooling()), manager));
+      }
+      NDArray v = parts.size() == 1 ? parts.get(0) : NDArrays.concat(parts, 0);
       NDArray logits =
           SymmetricInfoNceLoss.logits(v.get("0:{}", m), v.get("{}:", m), logitScale.get());
       NDArray loss = SymmetricInfoNceLoss.loss(logits);
       gc.backward(loss);
       return new Outcome(loss.getFloat(), accuracy(logits));
     }
+  }
+
+  /** Sequences per forward pass so that one pass holds about {@value #FORWARD_TOKENS} tokens. */
+  static int microBatch(int[][] seqs) {
+    int longest = 1;
+    for (int[] s : seqs) {
+      longest = Math.max(longest, s.length);
+    }
+    return Math.max(1, FORWARD_TOKENS / longest);
   }
 
   private Outcome gradCache(
