@@ -1,0 +1,89 @@
+package org.cptbench.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.cptbench.data.DataDir;
+import org.cptbench.eval.EvalOptions;
+import org.cptbench.eval.EvalOutput;
+import org.cptbench.eval.TaskEvaluator;
+import org.cptbench.eval.TaskResult;
+import org.cptbench.model.Encoder;
+import org.cptbench.model.Encoders;
+import org.cptbench.model.EmbeddingCache;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./harness eval}: scores an encoder on tasks named by their folder under the data dir. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Evaluate an encoder (a checkpoint folder or minilm-l6) on tasks: linear probe (senteval/*), similarity",
+      "(sts/*), retrieval (beir/*, MS MARCO TSV folders) and open-domain QA (DPR layout). Writes OUT/metrics.json,",
+      "definitions.json, details.json, per-query/*.tsv and runs/*.trec."
+    })
+public final class EvalCommand implements Callable<Integer> {
+
+  @Option(names = "--encoder", required = true, description = "checkpoint folder, or minilm-l6")
+  String encoder;
+
+  @Option(names = "--task", required = true, description = "task path under the data dir (repeatable)")
+  List<String> tasks;
+
+  @Option(names = "--data-dir", description = "benchmark data folder (default: $CPTBENCH_DATA, else cache/datasets)")
+  Path dataDir;
+
+  @Option(names = "--out", required = true, description = "output folder")
+  Path out;
+
+  @Option(names = "--relevance-level", description = "relevant grade threshold (default: 2 for TREC DL, else 1)")
+  Integer relevanceLevel;
+
+  @Option(names = "--split", description = "STS-B/SICK split (default test)")
+  String split = "test";
+
+  @Option(names = "--distractors", description = "sub-sample corpora: judged docs + N seeded distractors")
+  int distractors = -1;
+
+  @Option(names = "--seed", description = "seed for sub-sampling (default 13)")
+  long seed = 13;
+
+  @Option(names = "--no-cache", description = "do not read or write the embedding cache")
+  boolean noCache;
+
+  @Override
+  public Integer call() {
+    Path data = DataDir.resolve(dataDir);
+    EvalOptions options =
+        new EvalOptions(split, relevanceLevel, "test", distractors, seed, EvalOptions.defaults().probe());
+    List<TaskResult> results = new ArrayList<>();
+    try (Encoder enc = Encoders.open(encoder)) {
+      EmbeddingCache cache = noCache ? null : new EmbeddingCache(EmbeddingCache.DEFAULT_DIR);
+      for (String task : tasks) {
+        System.err.printf(Locale.ROOT, "eval %s on %s ...%n", enc.name(), task);
+        TaskResult r =
+            TaskEvaluator.evaluate(
+                data, task, (texts, side) -> cache == null ? enc.embed(texts, side) : cache.embed(enc, texts, side),
+                options);
+        results.add(r);
+        StringBuilder line = new StringBuilder(task);
+        r.metrics().forEach((k, v) -> line.append(String.format(Locale.ROOT, "  %s=%.4f", k, v)));
+        line.append(String.format(Locale.ROOT, "  (%.1fs)", (Double) r.details().get("seconds")));
+        System.out.println(line);
+      }
+      Map<String, Object> provenance = new LinkedHashMap<>();
+      provenance.put("encoder", enc.name());
+      provenance.put("encoderFingerprint", enc.fingerprint());
+      provenance.put("dataDir", data.toAbsolutePath().toString());
+      provenance.put("command", "./harness eval");
+      EvalOutput.write(out, results, provenance);
+    }
+    System.err.println("wrote " + out.resolve("metrics.json"));
+    return 0;
+  }
+}

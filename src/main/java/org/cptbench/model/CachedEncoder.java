@@ -1,0 +1,40 @@
+package org.cptbench.model;
+
+import java.util.List;
+import org.cptbench.text.Side;
+
+/** An {@link Encoder} whose {@link #embed} goes through an {@link EmbeddingCache}; see {@link EmbeddingCache#wrap}. */
+final class CachedEncoder implements Encoder {
+  private final Encoder inner;
+  private final EmbeddingCache cache;
+
+  CachedEncoder(Encoder inner, EmbeddingCache cache) {
+    this.inner = inner;
+    this.cache = cache;
+  }
+
+  @Override
+  public String name() {
+    return inner.name();
+  }
+
+  @Override
+  public String fingerprint() {
+    return inner.fingerprint();
+  }
+
+  @Override
+  public int dimension() {
+    return inner.dimension();
+  }
+
+  @Override
+  public float[][] embed(List<String> texts, Side side) {
+    return cache.embed(inner, texts, side);
+  }
+
+  @Override
+  public void close() {
+    inner.close();
+  }
+}
