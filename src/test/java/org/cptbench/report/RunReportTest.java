@@ -164,4 +164,23 @@ class RunReportTest {
     assertFalse(Files.exists(dir.resolve("charts/training.png")));
     assertFalse(Files.readString(again.html()).contains("training.png"));
   }
+
+  @Test
+  void malformedTrainLogAndVerdictNameFileAndLine() throws IOException {
+    FakeRun.write(dir);
+    Path log = dir.resolve("cells/c01s/train-log.csv");
+    List<String> lines = new java.util.ArrayList<>(Files.readAllLines(log));
+    lines.set(3, "100,oops,2.7,14.8,1e-4,1000,0.25,1.0");
+    Files.write(log, lines);
+    org.cptbench.data.MalformedInputException e =
+        assertThrows(org.cptbench.data.MalformedInputException.class, () -> RunReport.write(dir, WHEN));
+    assertEquals(log, e.file());
+    assertEquals(4, e.line());
+    assertTrue(e.getMessage().contains("loss must be a number, got 'oops'"), e.getMessage());
+
+    FakeRun.write(dir);
+    Files.writeString(dir.resolve("verdicts.csv"), "cell,task,metric,value,min,max,verdict\nc01s,MR,accuracy,0.7,,,PASS\n");
+    e = assertThrows(org.cptbench.data.MalformedInputException.class, () -> RunReport.write(dir, WHEN));
+    assertEquals(dir.resolve("verdicts.csv") + ":2: verdict must be one of OK, FAIL, NEW, got 'PASS'", e.getMessage());
+  }
 }
