@@ -1,0 +1,255 @@
+package org.cptbench.report;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SequencedMap;
+import java.util.TreeMap;
+import org.cptbench.data.MalformedInputException;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+/**
+ * {@code RUN/results.csv}: the scores of a suite run in long format, one row per (cell, checkpoint step, task,
+ * metric), read with Tablesaw and validated row by row (errors name file and line). The typed table has the columns
+ * of {@link #HEADER} with {@code batchSize, steps, step} as integers and {@code value} as a double in [0, 1];
+ * {@code seed} stays text (any integer).
+ *
+ * @param file the file read
+ * @param table the rows, typed
+ * @param cells every cell with its configuration and seed, in first-appearance order
+ * @param tasks every task with its kind and its metrics in first-appearance order
+ */
+public record Results(Path file, Table table, SequencedMap<String, Cell> cells, SequencedMap<String, Task> tasks) {
+
+  public static final List<String> HEADER =
+      List.of(
+          "cell", "encoder", "attention", "pooling", "temperature", "batchSize", "steps", "seed", "step", "task",
+          "kind", "metric", "value", "definition");
+
+  /** A cell: one configuration trained with one seed. */
+  public record Cell(String id, Config config, String seed) {}
+
+  /**
+   * A task of the run.
+   *
+   * @param metrics the metric ids it reports, file order
+   * @param definitions metric id to its definition text (first one seen)
+   */
+  public record Task(String name, TaskKind kind, List<String> metrics, Map<String, String> definitions) {
+    /** The metric the comparison table reports (see {@link TaskKind}). */
+    public String primaryMetric() {
+      return kind.primaryMetric(name, metrics);
+    }
+  }
+
+  /** Reads and validates {@code file}. */
+  public static Results read(Path file) {
+    CsvInput in = CsvInput.read(file, HEADER);
+    int n = in.rowCount();
+    if (n == 0) {
+      throw new MalformedInputException(file, 2, "no result rows after the header");
+    }
+    StringColumn cell = StringColumn.create("cell");
+    StringColumn encoder = StringColumn.create("encoder");
+    StringColumn attention = StringColumn.create("attention");
+    StringColumn pooling = StringColumn.create("pooling");
+    StringColumn temperature = StringColumn.create("temperature");
+    IntColumn batchSize = IntColumn.create("batchSize");
+    IntColumn steps = IntColumn.create("steps");
+    StringColumn seed = StringColumn.create("seed");
+    IntColumn step = IntColumn.create("step");
+    StringColumn task = StringColumn.create("task");
+    StringColumn kind = StringColumn.create("kind");
+    StringColumn metric = StringColumn.create("metric");
+    DoubleColumn value = DoubleColumn.create("value");
+    StringColumn definition = StringColumn.create("definition");
+
+    SequencedMap<String, Cell> cells = new LinkedHashMap<>();
+    Map<String, Integer> cellFirstRow = new HashMap<>();
+    Map<String, String> configSeedToCell = new HashMap<>();
+    SequencedMap<String, TaskBuilder> tasks = new LinkedHashMap<>();
+    Map<String, Integer> seen = new HashMap<>();
+    for (int r = 0; r < n; r++) {
+      String cellId = text(in, r, "cell");
+      Config config;
+      try {
+        config =
+            new Config(
+                text(in, r, "encoder"),
+                text(in, r, "attention"),
+                text(in, r, "pooling"),
+                text(in, r, "temperature"),
+                integer(in, r, "batchSize", 1),
+                integer(in, r, "steps", 1));
+      } catch (org.cptbench.CptbenchException e) {
+        throw in.error(r, e.getMessage());
+      }
+      String seedText = text(in, r, "seed");
+      try {
+        Long.parseLong(seedText);
+      } catch (NumberFormatException e) {
+        throw in.error(r, "seed must be an integer, got '" + seedText + "'");
+      }
+      Cell c = new Cell(cellId, config, seedText);
+      Cell known = cells.putIfAbsent(cellId, c);
+      if (known == null) {
+        cellFirstRow.put(cellId, r);
+        String other = configSeedToCell.putIfAbsent(config + "#" + seedText, cellId);
+        if (other != null) {
+          throw in.error(
+              r,
+              "cells "
+                  + other
+                  + " and "
+                  + cellId
+                  + " have the same configuration and seed "
+                  + seedText
+                  + "; repetitions must differ in seed");
+        }
+      } else if (!known.equals(c)) {
+        throw in.error(
+            r,
+            "cell "
+                + cellId
+                + " has other parameters than on line "
+                + in.lineOf(cellFirstRow.get(cellId))
+                + " (a cell id names one configuration and seed)");
+      }
+      int stepValue = integer(in, r, "step", 0);
+      String taskName = text(in, r, "task");
+      String kindText = text(in, r, "kind");
+      TaskKind taskKind = TaskKind.parse(kindText);
+      if (taskKind == null) {
+        throw in.error(r, "kind must be one of " + TaskKind.allowed() + ", got '" + kindText + "'");
+      }
+      String metricId = text(in, r, "metric");
+      double v = fraction(in, r);
+      String def = in.get(r, "definition");
+
+      TaskBuilder tb = tasks.get(taskName);
+      if (tb == null) {
+        tb = new TaskBuilder(taskKind, r);
+        tasks.put(taskName, tb);
+      }
+      if (tb.kind != taskKind) {
+        throw in.error(
+            r,
+            "task " + taskName + " has kind " + kindText + " but " + tb.kind.id() + " on line " + in.lineOf(tb.row));
+      }
+      if (!tb.metrics.contains(metricId)) {
+        tb.metrics.add(metricId);
+      }
+      if (!def.isBlank()) {
+        tb.definitions.putIfAbsent(metricId, def);
+      }
+      String key = cellId + "\u0000" + stepValue + "\u0000" + taskName + "\u0000" + metricId;
+      Integer dup = seen.putIfAbsent(key, r);
+      if (dup != null) {
+        throw in.error(
+            r,
+            "duplicate result for cell "
+                + cellId
+                + ", step "
+                + stepValue
+                + ", task "
+                + taskName
+                + ", metric "
+                + metricId
+                + " (first on line "
+                + in.lineOf(dup)
+                + ")");
+      }
+
+      cell.append(cellId);
+      encoder.append(config.encoder());
+      attention.append(config.attention());
+      pooling.append(config.pooling());
+      temperature.append(config.temperature());
+      batchSize.append(config.batchSize());
+      steps.append(config.steps());
+      seed.append(seedText);
+      step.append(stepValue);
+      task.append(taskName);
+      kind.append(kindText);
+      metric.append(metricId);
+      value.append(v);
+      definition.append(def);
+    }
+    Table table =
+        Table.create(
+            "results",
+            cell,
+            encoder,
+            attention,
+            pooling,
+            temperature,
+            batchSize,
+            steps,
+            seed,
+            step,
+            task,
+            kind,
+            metric,
+            value,
+            definition);
+    SequencedMap<String, Task> taskMap = new LinkedHashMap<>();
+    tasks.forEach(
+        (name, b) ->
+            taskMap.put(name, new Task(name, b.kind, List.copyOf(b.metrics), new TreeMap<>(b.definitions))));
+    return new Results(file, table, cells, taskMap);
+  }
+
+  private static final class TaskBuilder {
+    final TaskKind kind;
+    final int row;
+    final List<String> metrics = new ArrayList<>();
+    final Map<String, String> definitions = new HashMap<>();
+
+    TaskBuilder(TaskKind kind, int row) {
+      this.kind = kind;
+      this.row = row;
+    }
+  }
+
+  private static String text(CsvInput in, int r, String column) {
+    String s = in.get(r, column).strip();
+    if (s.isEmpty()) {
+      throw in.error(r, column + " is empty");
+    }
+    return s;
+  }
+
+  private static int integer(CsvInput in, int r, String column, int min) {
+    String s = text(in, r, column);
+    int v;
+    try {
+      v = Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      throw in.error(r, column + " must be an integer >= " + min + ", got '" + s + "'");
+    }
+    if (v < min) {
+      throw in.error(r, column + " must be an integer >= " + min + ", got " + v);
+    }
+    return v;
+  }
+
+  private static double fraction(CsvInput in, int r) {
+    String s = text(in, r, "value");
+    double v;
+    try {
+      v = Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      throw in.error(r, "value must be a number in [0, 1], got '" + s + "'");
+    }
+    if (!(v >= 0 && v <= 1)) {
+      throw in.error(r, "value must be a fraction in [0, 1], got " + s);
+    }
+    return v;
+  }
+}

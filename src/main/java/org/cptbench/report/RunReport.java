@@ -1,0 +1,143 @@
+package org.cptbench.report;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.cptbench.CptbenchException;
+import org.jfree.chart.JFreeChart;
+import tech.tablesaw.api.Table;
+
+/**
+ * The report of a suite run: reads {@code RUN/run.json}, {@code RUN/results.csv}, {@code RUN/cells/*}, and the
+ * optional {@code RUN/verdicts.csv} and {@code RUN/failures.csv}, and writes into the run folder:
+ *
+ * <ul>
+ *   <li>{@code report.md} and {@code report.html} (self-contained: inline CSS, charts as base64 data URIs): provenance,
+ *       the paper-style {@link ComparisonTable}, charts, {@link TaskTables}, verdicts and failures;
+ *   <li>{@code charts/*.png}: {@code tradeoff.png} (STS avg vs search avg over checkpoints), {@code batch-probe.png},
+ *       {@code batch-sts.png}, {@code batch-search.png} (averages vs batch size), {@code tau.png} (learned logit
+ *       scale), {@code training.png} (loss and in-batch accuracy); a chart is left out when the run lacks its data;
+ *   <li>{@code tables/*.csv}: {@code comparison.csv}, {@code checkpoints.csv} (seed statistics of every measure at
+ *       every step), {@code per-seed.csv}, {@code task-<task>.csv}.
+ * </ul>
+ */
+public final class RunReport {
+  static final List<String> CHART_NAMES =
+      List.of("tradeoff.png", "batch-probe.png", "batch-sts.png", "batch-search.png", "tau.png", "training.png");
+
+  private RunReport() {}
+
+  /** Writes the report of {@code runDir}, dated now. */
+  public static ReportFiles write(Path runDir) {
+    return write(runDir, Instant.now());
+  }
+
+  /** Writes the report of {@code runDir}, dated {@code generated}. */
+  public static ReportFiles write(Path runDir, Instant generated) {
+    if (!Files.isDirectory(runDir)) {
+      throw new CptbenchException(runDir + ": not a directory (expected a run folder with run.json and results.csv)");
+    }
+    ChartFiles.headless();
+    Provenance provenance = Provenance.read(runDir.resolve("run.json"));
+    Results results = Results.read(runDir.resolve("results.csv"));
+    Verdicts verdicts = Verdicts.readIfPresent(runDir);
+    Failures failures = Failures.readIfPresent(runDir);
+    List<CellTrainLog> logs = CellTrainLog.readAll(runDir);
+
+    Scores scores = new Scores(results);
+    ConfigLabels labels = new ConfigLabels(scores.configs());
+    CellLabels cellLabels = new CellLabels(runDir, results, labels, logs);
+    ComparisonTable comparison = new ComparisonTable(scores);
+    List<TaskTables.TaskTable> taskTables = TaskTables.build(scores, labels);
+
+    List<Path> tables = new ArrayList<>();
+    Path tableDir = runDir.resolve("tables");
+    tables.add(writeCsv(comparison.numeric(), tableDir.resolve("comparison.csv")));
+    tables.add(writeCsv(scores.aggregated(), tableDir.resolve("checkpoints.csv")));
+    tables.add(writeCsv(scores.perSeed(), tableDir.resolve("per-seed.csv")));
+    Set<String> used = new HashSet<>();
+    for (TaskTables.TaskTable t : taskTables) {
+      tables.add(writeCsv(t.numeric(), tableDir.resolve(uniqueName("task-" + safe(t.task().name()), used) + ".csv")));
+    }
+
+    Path chartDir = runDir.resolve("charts");
+    List<ReportBlock.Image> images = new ArrayList<>();
+    chart(chartDir, "tradeoff.png", ScoreCharts.tradeoff(scores, labels),
+        "Search average vs. STS average at every checkpoint (points labelled with the step), mean over seeds",
+        images);
+    chart(chartDir, "batch-probe.png", ScoreCharts.vsBatchSize(scores, labels, Scores.PROBE_AVG),
+        "Linear-probe average vs. batch size at the final checkpoint", images);
+    chart(chartDir, "batch-sts.png", ScoreCharts.vsBatchSize(scores, labels, Scores.STS_AVG),
+        "STS average vs. batch size at the final checkpoint", images);
+    chart(chartDir, "batch-search.png", ScoreCharts.vsBatchSize(scores, labels, Scores.SEARCH_AVG),
+        "Search average vs. batch size at the final checkpoint", images);
+    List<CellTrainLog> learnedLogs = logs.stream().filter(l -> cellLabels.learned(l.cell())).toList();
+    chart(chartDir, "tau.png", TrainingCharts.tau(learnedLogs, cellLabels.labels()),
+        "Logit scale exp(tau) over training steps, cells with a learned temperature", images);
+    chart(chartDir, "training.png", TrainingCharts.lossAndAccuracy(logs, cellLabels.labels()),
+        "Training loss and in-batch accuracy over steps, per cell", images);
+    Set<String> written = new HashSet<>();
+    images.forEach(i -> written.add(Path.of(i.path()).getFileName().toString()));
+    for (String name : CHART_NAMES) {
+      if (!written.contains(name)) {
+        deleteQuietly(chartDir.resolve(name));
+      }
+    }
+    List<Path> charts = images.stream().map(i -> runDir.resolve(i.path())).toList();
+
+    String date = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+        .format(generated.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+    ReportDocument doc =
+        new ReportDocument(runDir.toString(), date, provenance, scores, comparison, taskTables, images, verdicts,
+            failures, cellLabels.labels());
+    List<ReportBlock> blocks = doc.blocks();
+    Path md = runDir.resolve("report.md");
+    Path html = runDir.resolve("report.html");
+    ReportOutput.writeString(md, MarkdownRenderer.render(blocks));
+    ReportOutput.writeString(html, HtmlRenderer.render(doc.title(), blocks, runDir));
+    return new ReportFiles(md, html, charts, tables);
+  }
+
+  private static void chart(
+      Path dir, String name, JFreeChart chart, String caption, List<ReportBlock.Image> images) {
+    if (chart != null) {
+      ChartFiles.writePng(chart, dir.resolve(name));
+      images.add(new ReportBlock.Image("charts/" + name, caption));
+    }
+  }
+
+  private static Path writeCsv(Table table, Path file) {
+    ReportOutput.write(file, tmp -> table.write().csv(tmp.toFile()));
+    return file;
+  }
+
+  /** A file-name-safe form of a task name: characters other than letters, digits, '.', '-' and '_' become '_'. */
+  static String safe(String name) {
+    return name.replaceAll("[^A-Za-z0-9._-]", "_");
+  }
+
+  private static String uniqueName(String base, Set<String> used) {
+    String name = base;
+    for (int i = 2; !used.add(name); i++) {
+      name = base + "-" + i;
+    }
+    return name;
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete stale chart " + file, e);
+    }
+  }
+}
