@@ -14,15 +14,12 @@ import picocli.CommandLine.Command;
     description = "cptbench: train and evaluate contrastive text/code embeddings (cpt-text / cpt-code).",
     subcommands = {
       CommandLine.HelpCommand.class,
-    subcommands = {
-      CommandLine.HelpCommand.class,
       TrainCommand.class,
       EvalCommand.class,
       EmbedCommand.class,
       ScoreCommand.class,
       ReportCommand.class,
       BenchCommand.class,
-    })
     })
 public final class Main implements Runnable {
 
