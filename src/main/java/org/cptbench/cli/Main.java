@@ -18,6 +18,10 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       EmbedCommand.class,
       ScoreCommand.class,
+      RunCommand.class,
+      SuiteCommands.ListCommand.class,
+      SuiteCommands.ShowCommand.class,
+      SuiteCommands.VerifyCommand.class,
       ReportCommand.class,
       BenchCommand.class,
     })

@@ -245,10 +245,10 @@ public record Results(Path file, Table table, SequencedMap<String, Cell> cells, 
     try {
       v = Double.parseDouble(s);
     } catch (NumberFormatException e) {
-      throw in.error(r, "value must be a number in [0, 1], got '" + s + "'");
+      throw in.error(r, "value must be a number in [-1, 1], got '" + s + "'");
     }
-    if (!(v >= 0 && v <= 1)) {
-      throw in.error(r, "value must be a fraction in [0, 1], got " + s);
+    if (!(v >= -1 && v <= 1)) {
+      throw in.error(r, "value must be in [-1, 1] (a fraction, or a correlation), got " + s);
     }
     return v;
   }

@@ -51,6 +51,8 @@ public record Temperature(boolean learned, double tau, boolean clamp) {
 
   /** Short label for tables: {@code learned(0.07)} or {@code fixed(0.05)}. */
   public String label() {
-    return (learned ? "learned(" : "fixed(") + String.format(java.util.Locale.ROOT, "%.3g", Math.exp(-tau)) + ")";
+    String t = new java.math.BigDecimal(Math.exp(-tau)).round(new java.math.MathContext(3)).stripTrailingZeros()
+        .toPlainString();
+    return (learned ? "learned(" : "fixed(") + t + ")";
   }
 }

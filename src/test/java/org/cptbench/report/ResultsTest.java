@@ -56,14 +56,14 @@ class ResultsTest {
         malformed(
             PREFIX + "MR,probe,accuracy,0.75,\"two\nlines\"\n\n" + PREFIX + "STSB,sts,spearman,abc,rho\n");
     assertEquals(5, e.line());
-    assertTrue(e.getMessage().contains("value must be a number in [0, 1], got 'abc'"), e.getMessage());
+    assertTrue(e.getMessage().contains("value must be a number in [-1, 1], got 'abc'"), e.getMessage());
   }
 
   @Test
   void valueOutsideUnitInterval() throws IOException {
     MalformedInputException e = malformed(PREFIX + "MR,probe,accuracy,0.5,x\n" + PREFIX + "STSB,sts,spearman,75.2,x\n");
     assertEquals(3, e.line());
-    assertTrue(e.getMessage().contains("[0, 1], got 75.2"), e.getMessage());
+    assertTrue(e.getMessage().contains("[-1, 1] (a fraction, or a correlation), got 75.2"), e.getMessage());
   }
 
   @Test

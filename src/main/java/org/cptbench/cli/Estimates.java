@@ -1,0 +1,28 @@
+package org.cptbench.cli;
+
+import java.util.List;
+import org.cptbench.run.CellSpec;
+
+/**
+ * Rough time estimates for {@code run --dry-run}: training at ~120 GFLOP/s effective (3x forward FLOPs of 2M
+ * sequences per step, about what the tiny and small presets reach on 2 cores, x4/3 with GradCache), and a fixed
+ * cost per task evaluation at each checkpoint.
+ */
+final class Estimates {
+  private static final double TRAIN_FLOPS_PER_S = 120e9;
+
+  private Estimates() {}
+
+  static double cellSeconds(CellSpec c, List<String> tasks) {
+    double perStep = 2.0 * c.train().batchSize() * 3 * c.encoder().forwardFlopsPerSequence(c.encoder().maxTokens());
+    if (c.train().gradCache()) {
+      perStep *= 4.0 / 3;
+    }
+    double train = c.train().steps() * perStep / TRAIN_FLOPS_PER_S;
+    double eval = 0;
+    for (String t : tasks) {
+      eval += t.startsWith("senteval/") ? 20 : t.startsWith("beir/") ? 6 : 3;
+    }
+    return train + eval * c.train().checkpoints().size();
+  }
+}

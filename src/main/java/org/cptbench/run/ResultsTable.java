@@ -1,0 +1,90 @@
+package org.cptbench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.cptbench.eval.EvalOutput;
+import org.cptbench.util.AtomicFiles;
+
+/**
+ * {@code results.csv} in long format, one row per (cell, checkpoint step, task, metric):
+ * {@value #HEADER}; and {@code failures.csv} ({@code cell,error}) when a cell failed. Rebuilt from the cells' task
+ * results at the end of every run.
+ */
+public final class ResultsTable {
+  public static final String HEADER =
+      "cell,encoder,attention,pooling,temperature,batchSize,steps,seed,step,task,kind,metric,value,definition";
+
+  private ResultsTable() {}
+
+  public static void write(Path runDir, List<CellSpec> cells, Map<String, String> failures) {
+    AtomicFiles.write(runDir.resolve("results.csv"), tmp -> {
+      try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
+          CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader(HEADER.split(",")).get())) {
+        for (CellSpec cell : cells) {
+          Path evals = runDir.resolve("cells").resolve(cell.id()).resolve("evals");
+          Map<String, Object> p = cell.params();
+          for (int step : cell.train().checkpoints()) {
+            Path stepDir = evals.resolve("step-" + step);
+            for (String task : tasksIn(stepDir)) {
+              JsonNode r = SuiteRunner.readEval(stepDir.resolve(task));
+              JsonNode metrics = r.path("metrics");
+              for (Iterator<String> it = metrics.fieldNames(); it.hasNext(); ) {
+                String metric = it.next();
+                out.printRecord(p.get("cell"), p.get("encoder"), p.get("attention"), p.get("pooling"),
+                    p.get("temperature"), p.get("batchSize"), p.get("steps"), p.get("seed"), step,
+                    r.path("task").asText(), kindColumn(r.path("kind").asText(), r.path("task").asText()), metric,
+                    metrics.get(metric).asDouble(), r.path("definitions").path(metric).asText());
+              }
+            }
+          }
+        }
+      }
+    });
+    Path failuresFile = runDir.resolve("failures.csv");
+    if (failures.isEmpty()) {
+      try {
+        Files.deleteIfExists(failuresFile);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return;
+    }
+    AtomicFiles.write(failuresFile, tmp -> {
+      try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
+          CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader("cell", "error").get())) {
+        for (Map.Entry<String, String> f : failures.entrySet()) {
+          out.printRecord(f.getKey(), f.getValue());
+        }
+      }
+    });
+  }
+
+  /** The report's kind column: code-search tasks are reported as {@code code}. */
+  static String kindColumn(String kind, String task) {
+    return kind;
+  }
+
+  private static List<String> tasksIn(Path stepDir) {
+    if (!Files.isDirectory(stepDir)) {
+      return List.of();
+    }
+    try (var s = Files.list(stepDir)) {
+      return s.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".json")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static String fileName(String task) {
+    return EvalOutput.fileName(task) + ".json";
+  }
+}

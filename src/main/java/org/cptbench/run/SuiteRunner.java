@@ -1,0 +1,274 @@
+package org.cptbench.run;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.cptbench.config.SuiteSpec;
+import org.cptbench.data.corpus.Corpora;
+import org.cptbench.data.corpus.NeighbourPairs;
+import org.cptbench.data.corpus.TextCorpus;
+import org.cptbench.data.corpus.TextPair;
+import org.cptbench.eval.EvalOptions;
+import org.cptbench.eval.EvalOutput;
+import org.cptbench.eval.TaskEvaluator;
+import org.cptbench.eval.TaskResult;
+import org.cptbench.model.CptEncoder;
+import org.cptbench.train.CorpusSpec;
+import org.cptbench.train.TrainingRun;
+import org.cptbench.util.AtomicFiles;
+import org.cptbench.util.Hashing;
+import org.cptbench.util.Json;
+
+/**
+ * Runs a suite into a run folder, resumably:
+ *
+ * <pre>
+ * RUN/run.json                      provenance, resolved config and its hash, seeds, start/end
+ * RUN/suite.yaml                    the suite as given
+ * RUN/tokenizers/&lt;hash&gt;/tokenizer.json   one per (corpus, vocabulary), shared by the cells
+ * RUN/cells/&lt;cell&gt;/cell.json         the cell's parameters
+ * RUN/cells/&lt;cell&gt;/train-log.csv, checkpoints/step-N/, train.done
+ * RUN/cells/&lt;cell&gt;/evals/step-N/&lt;task&gt;.json  one task at one checkpoint
+ * RUN/cells/&lt;cell&gt;/failed.json      the error of a failed cell (retried on the next run)
+ * RUN/results.csv, verdicts.csv, failures.csv, report.md, report.html, charts/, tables/
+ * </pre>
+ *
+ * Every file is written atomically, training resumes from its latest checkpoint, and a finished training or
+ * checkpoint evaluation is never redone: after {@code kill -9} the same command ends with the same results.
+ */
+public final class SuiteRunner {
+  private final SuiteSpec suite;
+  private final Path runDir;
+  private final Path dataDir;
+  private final PrintStream log;
+  private final Map<String, List<TextPair>> pairsByCorpus = new HashMap<>();
+  private final Map<String, Path> tokenizers = new HashMap<>();
+
+  public SuiteRunner(SuiteSpec suite, Path runDir, Path dataDir, PrintStream log) {
+    this.suite = suite;
+    this.runDir = runDir;
+    this.dataDir = dataDir;
+    this.log = log;
+  }
+
+  /** Outcome of a run: how many cells failed. */
+  public record Outcome(int cells, int failed, int verdictFailures) {}
+
+  /** The tasks this run evaluates: required ones, plus optional ones whose data is present. */
+  public List<String> activeTasks() {
+    List<String> tasks = new ArrayList<>(suite.tasks());
+    for (String t : suite.optionalTasks()) {
+      if (BuiltinTasks.isBuiltin(t) || Files.exists(dataDir.resolve(t))) {
+        tasks.add(t);
+      }
+    }
+    return tasks;
+  }
+
+  /** Context that enters every cell id: tasks, eval settings and data checksums. */
+  public String context(List<String> tasks, Map<String, String> checksums) {
+    return Json.compact(Map.of("tasks", tasks, "eval", suite.eval().node().toString(), "data", checksums));
+  }
+
+  public Map<String, String> checksums(List<String> tasks) {
+    try {
+      List<String> names = new ArrayList<>(tasks.stream().filter(t -> !BuiltinTasks.isBuiltin(t)).toList());
+      return Provenance.dataChecksums(dataDir, names);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot checksum data under " + dataDir, e);
+    }
+  }
+
+  public Outcome run() {
+    Instant start = Instant.now();
+    try (RunLock lock = RunLock.acquire(runDir)) {
+      List<String> tasks = activeTasks();
+      Map<String, String> checksums = checksums(tasks);
+      List<CellSpec> cells = SuiteGrid.expand(suite, context(tasks, checksums));
+      AtomicFiles.writeString(runDir.resolve("suite.yaml"), suite.yaml());
+      Map<String, Object> runJson = runJson(tasks, checksums, cells, start, null);
+      Json.writeFile(runDir.resolve("run.json"), runJson);
+      log.printf(Locale.ROOT, "run %s: %d cells x %d tasks -> %s%n", suite.name(), cells.size(), tasks.size(),
+          runDir);
+      Map<String, String> failures = new LinkedHashMap<>();
+      int i = 0;
+      for (CellSpec cell : cells) {
+        i++;
+        log.printf(Locale.ROOT, "[%d/%d] cell %s %s%n", i, cells.size(), cell.id(), cell.params());
+        try {
+          runCell(cell, tasks);
+          Files.deleteIfExists(cellDir(cell).resolve("failed.json"));
+        } catch (RuntimeException | IOException | OutOfMemoryError e) {
+          String msg = e.getClass().getSimpleName() + ": " + e.getMessage();
+          failures.put(cell.id(), msg);
+          Json.writeFile(cellDir(cell).resolve("failed.json"), Map.of("error", msg, "at", Instant.now().toString()));
+          log.printf(Locale.ROOT, "  cell %s FAILED: %s (the suite goes on)%n", cell.id(), msg);
+        }
+      }
+      ResultsTable.write(runDir, cells, failures);
+      int verdictFails = Expectations.write(runDir, suite);
+      Json.writeFile(runDir.resolve("run.json"), runJson(tasks, checksums, cells, start, Instant.now()));
+      org.cptbench.report.RunReport.write(runDir);
+      return new Outcome(cells.size(), failures.size(), verdictFails);
+    }
+  }
+
+  private Map<String, Object> runJson(
+      List<String> tasks, Map<String, String> checksums, List<CellSpec> cells, Instant start, Instant end) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("generatedBy", "./harness run " + suite.name());
+    m.put("suite", suite.name());
+    m.put("runId", runDir.getFileName().toString());
+    m.put("seed", suite.seed());
+    m.put("seeds", cells.stream().map(c -> c.train().seed()).distinct().toList());
+    m.put("start", start.toString());
+    m.put("end", end == null ? null : end.toString());
+    m.putAll(Provenance.environment());
+    m.put("dataDir", dataDir.toAbsolutePath().toString());
+    m.put("datasets", checksums);
+    m.put("tasks", tasks);
+    m.put("skippedOptionalTasks",
+        suite.optionalTasks().stream().filter(t -> !tasks.contains(t)).toList());
+    m.put("configHash", Hashing.sha256(suite.yaml()));
+    m.put("config", suite.yaml());
+    List<Map<String, Object>> cs = new ArrayList<>();
+    cells.forEach(c -> cs.add(c.params()));
+    m.put("cells", cs);
+    return m;
+  }
+
+  Path cellDir(CellSpec cell) {
+    return runDir.resolve("cells").resolve(cell.id());
+  }
+
+  private void runCell(CellSpec cell, List<String> tasks) throws IOException {
+    Path dir = cellDir(cell);
+    Files.createDirectories(dir);
+    Json.writeFile(dir.resolve("cell.json"), cell.params());
+    if (!Files.exists(dir.resolve("train.done"))) {
+      List<TextPair> pairs = pairs(cell.corpus());
+      Path tok = tokenizer(cell);
+      long t0 = System.nanoTime();
+      Map<String, Object> prov = new LinkedHashMap<>();
+      prov.put("suite", suite.name());
+      prov.put("cell", cell.id());
+      prov.put("pairs", pairs.size());
+      int[] last = {0};
+      TrainingRun.run(cell.encoder(), cell.train(), pairs, tok, dir, prov, s -> {
+        if (s.step() % 50 == 0 || s.step() == cell.train().steps()) {
+          log.printf(Locale.ROOT, "  step %d/%d loss %.4f acc %.3f tau %.3f %.0f pairs/s%n", s.step(),
+              cell.train().steps(), s.loss(), s.inBatchAccuracy(), s.tau(), s.pairsPerSecond());
+        }
+        last[0] = s.step();
+      });
+      AtomicFiles.writeString(dir.resolve("train.done"),
+          String.format(Locale.ROOT, "trained in %.1f s%n", (System.nanoTime() - t0) / 1e9));
+    }
+    EvalOptions opts = evalOptions();
+    String probeAt = suite.eval().getString("probeAt", "all");
+    for (int step : cell.train().checkpoints()) {
+      Path evalDir = dir.resolve("evals").resolve("step-" + step);
+      CptEncoder enc = null;
+      try {
+        for (String task : tasks) {
+          Path out = evalDir.resolve(EvalOutput.fileName(task) + ".json");
+          if (Files.exists(out)) {
+            continue;
+          }
+          boolean probe = task.startsWith("senteval/") || task.contains("/senteval/");
+          if (probe && probeAt.equals("final") && step != cell.train().steps()) {
+            continue;
+          }
+          if (enc == null) {
+            enc = CptEncoder.load(TrainingRun.checkpointDir(dir, step));
+          }
+          CptEncoder e = enc;
+          long t0 = System.nanoTime();
+          TaskResult r = BuiltinTasks.isBuiltin(task)
+              ? BuiltinTasks.evaluate(task, e::embed, opts)
+              : TaskEvaluator.evaluate(dataDir, task, e::embed, opts);
+          Map<String, Object> json = new LinkedHashMap<>();
+          json.put("task", r.task());
+          json.put("kind", r.kind());
+          json.put("step", step);
+          json.put("metrics", r.metrics());
+          json.put("definitions", r.definitions());
+          json.put("details", r.details());
+          Json.writeFile(out, json);
+          log.printf(Locale.ROOT, "  step %d %s %s (%.1fs)%n", step, task, brief(r.metrics()),
+              (System.nanoTime() - t0) / 1e9);
+        }
+      } finally {
+        if (enc != null) {
+          enc.close();
+        }
+      }
+    }
+  }
+
+  private static String brief(Map<String, Double> metrics) {
+    StringBuilder sb = new StringBuilder();
+    metrics.entrySet().stream().limit(4).forEach(e ->
+        sb.append(String.format(Locale.ROOT, "%s=%.4f ", e.getKey(), e.getValue())));
+    return sb.toString().trim();
+  }
+
+  EvalOptions evalOptions() {
+    var e = suite.eval();
+    var base = EvalOptions.defaults();
+    var probe = base.probe();
+    if (e.has("probeFolds")) {
+      probe = probe.withFolds(e.getInt("probeFolds", 10));
+    }
+    return new EvalOptions(
+        e.getString("stsSplit", "test"),
+        e.has("relevanceLevel") ? e.getInt("relevanceLevel", 1) : null,
+        "test",
+        e.getInt("distractors", -1),
+        suite.seed(),
+        probe);
+  }
+
+  private List<TextPair> pairs(CorpusSpec c) {
+    return pairsByCorpus.computeIfAbsent(c.corpus() + "|" + c.window() + "|" + c.minChars(), k -> {
+      TextCorpus text = corpus(c);
+      List<TextPair> p = text.pairs(new NeighbourPairs.Options(c.window(), 1, c.minChars()));
+      log.printf(Locale.ROOT, "  corpus %s: %,d pairs%n", c.corpus(), p.size());
+      return p;
+    });
+  }
+
+  private TextCorpus corpus(CorpusSpec c) {
+    return BuiltinTasks.isBuiltinCorpus(c.corpus()) ? BuiltinTasks.corpus(c.corpus())
+        : Corpora.open(c.corpus(), dataDir);
+  }
+
+  private Path tokenizer(CellSpec cell) {
+    CorpusSpec c = cell.corpus();
+    String key = Hashing.sha256(c.corpus() + "|" + cell.encoder().vocabSize() + "|" + c.tokenizerChars())
+        .substring(0, 12);
+    return tokenizers.computeIfAbsent(key, k -> {
+      Path file = runDir.resolve("tokenizers").resolve(k).resolve("tokenizer.json");
+      return TrainingRun.ensureTokenizer(file, corpus(c).texts(), cell.encoder().vocabSize(), c.tokenizerChars());
+    });
+  }
+
+  /** Reads a task result JSON written by a run. */
+  static JsonNode readEval(Path file) {
+    try {
+      return Json.MAPPER.readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+}

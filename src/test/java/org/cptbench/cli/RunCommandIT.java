@@ -1,0 +1,162 @@
+package org.cptbench.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.cptbench.run.RunLock;
+import org.cptbench.util.Hashing;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** `./harness run FILE` end to end on tiny data written in the real formats: outputs, resume, lock, failures. */
+class RunCommandIT {
+  @TempDir Path tmp;
+  Path data;
+  Path corpus;
+
+  @BeforeEach
+  void writeData() throws IOException {
+    data = tmp.resolve("data");
+    String[] things = {"river", "mountain", "city", "forest", "ocean", "desert", "island", "valley", "lake", "road"};
+    StringBuilder text = new StringBuilder();
+    for (int d = 0; d < 20; d++) {
+      for (int s = 0; s < 5; s++) {
+        String a = things[(d + s) % things.length];
+        String b = things[(d * 3 + s) % things.length];
+        text.append("The ").append(a).append(" near the ").append(b).append(" was seen in year ").append(d)
+            .append(". ");
+      }
+      text.append("\n\n");
+    }
+    corpus = tmp.resolve("corpus.txt");
+    Files.writeString(corpus, text.toString());
+    Path sts = Files.createDirectories(data.resolve("sts/STSBenchmark"));
+    StringBuilder stsb = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      String a = things[i % things.length];
+      String b = things[(i * 7) % things.length];
+      stsb.append("main-captions\tMSRvid\t2012test\t").append(i).append('\t').append(i % 6).append(".000\tThe ")
+          .append(a).append(" is big.\tThe ").append(b).append(" is \"big\".\n");
+    }
+    Files.writeString(sts.resolve("sts-test.csv"), stsb.toString());
+    Path beir = Files.createDirectories(data.resolve("beir/toy/qrels"));
+    StringBuilder docs = new StringBuilder();
+    StringBuilder qrels = new StringBuilder("query-id\tcorpus-id\tscore\n");
+    StringBuilder queries = new StringBuilder();
+    for (int i = 0; i < things.length; i++) {
+      docs.append("{\"_id\": \"d").append(i).append("\", \"title\": \"").append(things[i])
+          .append("\", \"text\": \"A text about the ").append(things[i]).append(".\"}\n");
+      queries.append("{\"_id\": \"q").append(i).append("\", \"text\": \"where is the ").append(things[i])
+          .append("\"}\n");
+      qrels.append("q").append(i).append("\td").append(i).append("\t1\n");
+    }
+    Files.writeString(beir.getParent().resolve("corpus.jsonl"), docs.toString());
+    Files.writeString(beir.getParent().resolve("queries.jsonl"), queries.toString());
+    Files.writeString(beir.resolve("test.tsv"), qrels.toString());
+  }
+
+  private Path suite(String extraSweep) throws IOException {
+    Path f = tmp.resolve("suite.yaml");
+    Files.writeString(f, """
+        name: toy
+        seed: 7
+        encoder: {preset: tiny, vocabSize: 400}
+        train: {corpus: %s, steps: 6, checkpoints: [3], batchSize: 8, tokenizerChars: 100000}
+        sweep:
+          temperature: [{learned: 0.07}, {fixed: 0.05}]
+        %s
+        tasks: [sts/STSBenchmark, beir/toy]
+        expect:
+          - {task: sts/STSBenchmark, metric: spearman, min: -1.0, max: 1.0}
+          - {cell: {temperature: fixed(0.05)}, task: beir/toy, metric: MRR@10, min: 2.0}
+        """.formatted(corpus, extraSweep));
+    return f;
+  }
+
+  private int run(Path suite, Path out, StringWriter err) {
+    var cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err));
+    return cli.execute("run", suite.toString(), "--out", out.toString(), "--data-dir", data.toString());
+  }
+
+  @Test
+  void runsResumesAfterLosingWorkAndReportsFailuresAndVerdicts() throws IOException {
+    Path suite = suite("");
+    Path a = tmp.resolve("a");
+    StringWriter errA = new StringWriter();
+    int rc = run(suite, a, errA);
+    System.err.println(errA);
+    assertEquals(1, rc, "the impossible MRR band must FAIL and make the exit status non-zero");
+    for (String f : List.of("run.json", "results.csv", "verdicts.csv", "report.md", "report.html", "suite.yaml")) {
+      assertTrue(Files.exists(a.resolve(f)), f);
+    }
+    List<String> rows = Files.readAllLines(a.resolve("results.csv"));
+    assertEquals("cell,encoder,attention,pooling,temperature,batchSize,steps,seed,step,task,kind,metric,value,"
+        + "definition", rows.get(0));
+    // 2 cells x 2 checkpoints x (2 sts + 5 retrieval metrics)
+    assertEquals(1 + 2 * 2 * 7, rows.size());
+    String verdicts = Files.readString(a.resolve("verdicts.csv"));
+    assertTrue(verdicts.contains(",OK") && verdicts.contains(",FAIL") && verdicts.contains(",NEW"), verdicts);
+    assertEquals(1, Main.execute("verify", a.toString()));
+
+    // lose work as a kill -9 would: the second cell's final checkpoint, evaluation and done marker, plus a
+    // half-written temporary checkpoint; then the same command must end with identical results
+    Path b = tmp.resolve("b");
+    run(suite, b, new StringWriter());
+    Path cell;
+    try (Stream<Path> cells = Files.list(b.resolve("cells"))) {
+      cell = cells.sorted().toList().get(1);
+    }
+    Hashing.deleteRecursively(cell.resolve("checkpoints/step-6"));
+    Hashing.deleteRecursively(cell.resolve("evals/step-6"));
+    Files.delete(cell.resolve("train.done"));
+    Files.createDirectories(cell.resolve("checkpoints/.step-6.12345"));
+    Files.delete(b.resolve("results.csv"));
+    run(suite, b, new StringWriter());
+    assertEquals(values(a.resolve("results.csv")), values(b.resolve("results.csv")));
+  }
+
+  @Test
+  void aSecondRunIntoTheSameFolderIsRefused() throws IOException {
+    Path out = tmp.resolve("locked");
+    StringWriter err = new StringWriter();
+    try (RunLock held = RunLock.acquire(out)) {
+      assertEquals(2, run(suite(""), out, err));
+    }
+    assertTrue(err.toString().contains("another `harness run` is writing"), err.toString());
+  }
+
+  @Test
+  void aFailingCellIsRecordedAndTheSuiteGoesOn() throws IOException {
+    Path out = tmp.resolve("failing");
+    assertEquals(1, run(suite("  batchSize: [8, 100000]"), out, new StringWriter()));
+    String failures = Files.readString(out.resolve("failures.csv"));
+    assertTrue(failures.contains("train.batchSize: 100000 is larger than the number of training pairs"), failures);
+    assertTrue(Files.readAllLines(out.resolve("results.csv")).size() > 1, "the other cells still report");
+  }
+
+  @Test
+  void unknownSuiteKeysAreErrorsThatNameTheKey() throws IOException {
+    Path f = tmp.resolve("bad.yaml");
+    Files.writeString(f, "name: bad\ntasks: [sts/STSBenchmark]\nsweep:\n  batchsize: [1, 2]\n");
+    StringWriter err = new StringWriter();
+    var cli = Main.commandLine();
+    cli.setErr(new PrintWriter(err));
+    assertEquals(2, cli.execute("run", f.toString(), "--dry-run", "--data-dir", data.toString()));
+    assertTrue(err.toString().contains("sweep.batchsize: unknown key; allowed keys here: [batchSize, encoder, seed,"
+        + " steps, temperature]"), err.toString());
+  }
+
+  /** results.csv without the cell-independent parts that legitimately differ: none should. */
+  private static List<String> values(Path csv) throws IOException {
+    return Files.readAllLines(csv);
+  }
+}
