@@ -13,16 +13,19 @@ final class Estimates {
 
   private Estimates() {}
 
-  static double cellSeconds(CellSpec c, List<String> tasks) {
+  static double cellSeconds(CellSpec c, List<String> tasks, boolean probesAtFinalOnly) {
     double perStep = 2.0 * c.train().batchSize() * 3 * c.encoder().forwardFlopsPerSequence(c.encoder().maxTokens());
     if (c.train().gradCache()) {
       perStep *= 4.0 / 3;
     }
     double train = c.train().steps() * perStep / TRAIN_FLOPS_PER_S;
     double eval = 0;
+    int checkpoints = c.train().checkpoints().size();
     for (String t : tasks) {
-      eval += t.startsWith("senteval/") ? 20 : t.startsWith("beir/") ? 6 : 3;
+      boolean probe = t.startsWith("senteval/");
+      double each = probe ? 15 : t.startsWith("beir/") ? 3 : 2;
+      eval += each * (probe && probesAtFinalOnly ? 1 : checkpoints);
     }
-    return train + eval * c.train().checkpoints().size();
+    return train + eval;
   }
 }

@@ -54,7 +54,7 @@ public final class RunCommand implements Callable<Integer> {
       System.out.printf(Locale.ROOT, "suite %s: %d cells, tasks %s%n", spec.name(), cells.size(), tasks);
       double total = 0;
       for (CellSpec c : cells) {
-        double est = Estimates.cellSeconds(c, tasks);
+        double est = Estimates.cellSeconds(c, tasks, "final".equals(spec.eval().getString("probeAt", "all")));
         total += est;
         System.out.printf(Locale.ROOT, "  %s %s ~%.0f s%n", c.id(), c.params(), est);
       }

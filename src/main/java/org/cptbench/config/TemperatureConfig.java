@@ -5,21 +5,22 @@ import org.cptbench.train.Temperature;
 
 /**
  * A temperature as users write it: {@code {learned: 0.07}} (trainable, initial softmax temperature 0.07, i.e. tau
- * = ln(1/0.07)), {@code {fixed: 0.05}}, optionally {@code clamp: false}; or the strings {@code learned:0.07} /
+ * = ln(1/0.07)), {@code {fixed: 0.05}}, optionally {@code clamp: false} and {@code learningRate: 0.005}; or the
+ * strings {@code learned:0.07} /
  * {@code fixed:0.05} on the command line.
  */
 public final class TemperatureConfig {
   private TemperatureConfig() {}
 
   public static Temperature parse(ConfigNode n) {
-    n.allowOnly("learned", "fixed", "clamp");
+    n.allowOnly("learned", "fixed", "clamp", "learningRate");
     if (n.has("learned") == n.has("fixed")) {
       throw new CptbenchException(
           n.source() + ": " + n.path() + ": give exactly one of learned: T or fixed: T (T = softmax temperature)");
     }
     if (n.has("learned")) {
       Temperature t = Temperature.learnedFromT(n.getDouble("learned", 0.07));
-      return new Temperature(true, t.tau(), n.getBoolean("clamp", true));
+      return new Temperature(true, t.tau(), n.getBoolean("clamp", true), n.getDouble("learningRate", 0));
     }
     return Temperature.fixedT(n.getDouble("fixed", 0.07));
   }

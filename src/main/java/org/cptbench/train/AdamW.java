@@ -50,9 +50,15 @@ public final class AdamW implements AutoCloseable {
    *
    * @param gradScale factor applied to every gradient first (1 for none; below 1 when clipping)
    * @param decayed names of the parameters that get weight decay
+   * @param lrOverride learning rates of parameters that do not follow {@code lr}
    */
   public void step(
-      Map<String, NDArray> params, Map<String, NDArray> grads, double lr, double gradScale, Set<String> decayed) {
+      Map<String, NDArray> params,
+      Map<String, NDArray> grads,
+      double baseLr,
+      double gradScale,
+      Set<String> decayed,
+      Map<String, Double> lrOverride) {
     t++;
     double bc1 = 1 - Math.pow(beta1, t);
     double bc2 = 1 - Math.pow(beta2, t);
@@ -60,6 +66,7 @@ public final class AdamW implements AutoCloseable {
         NDScope scope = new NDScope()) {
       for (Map.Entry<String, NDArray> e : grads.entrySet()) {
         String name = e.getKey();
+        double lr = lrOverride.getOrDefault(name, baseLr);
         NDArray p = params.get(name);
         NDArray g = gradScale == 1.0 ? e.getValue() : e.getValue().mul((float) gradScale);
         NDArray m = first.computeIfAbsent(name, k -> persistent(p.zerosLike()));

@@ -148,7 +148,8 @@ public final class ContrastivePretrainer implements AutoCloseable {
             "training diverged: gradient norm is " + gradNorm + " at step " + step + "; lower train.learningRate");
       }
       double scale = train.clipNorm() > 0 && gradNorm > train.clipNorm() ? train.clipNorm() / (gradNorm + 1e-6) : 1;
-      optimizer.step(params, grads, lr, scale, decayed);
+      double tauLr = train.temperature().learningRate();
+      optimizer.step(params, grads, lr, scale, decayed, tauLr > 0 ? Map.of("tau", tauLr) : Map.of());
       for (NDArray p : params.values()) {
         JniUtils.zeroGrad((PtNDArray) p);
       }

@@ -129,7 +129,8 @@ public final class TrainingRun {
     m.put("weightDecay", t.weightDecay());
     m.put("clipNorm", t.clipNorm());
     m.put("temperature", Map.of(
-        "learned", t.temperature().learned(), "tau", t.temperature().tau(), "clamp", t.temperature().clamp()));
+        "learned", t.temperature().learned(), "tau", t.temperature().tau(), "clamp", t.temperature().clamp(),
+        "learningRate", t.temperature().learningRate()));
     m.put("seed", t.seed());
     m.put("checkpoints", t.checkpoints());
     m.put("chunkSize", t.chunkSize());
