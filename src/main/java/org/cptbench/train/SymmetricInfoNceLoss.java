@@ -28,9 +28,8 @@ public final class SymmetricInfoNceLoss {
     if (logits.getShape().dimension() != 2 || logits.getShape().get(1) != m) {
       throw new IllegalArgumentException("logits must be square, got " + logits.getShape());
     }
-    NDArray eye = logits.getManager().eye((int) m);
-    NDArray rows = logits.logSoftmax(1).mul(eye).sum();
-    NDArray cols = logits.logSoftmax(0).mul(eye).sum();
+    NDArray rows = logits.logSoftmax(1).diagonal().sum();
+    NDArray cols = logits.logSoftmax(0).diagonal().sum();
     return rows.add(cols).div((float) (-2.0 * m));
   }
 
