@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "cptbench: train and evaluate contrastive text/code embeddings (cpt-text / cpt-code).",
-    subcommands = {CommandLine.HelpCommand.class, BenchCommand.class, ScoreCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      BenchCommand.class,
+      DatasetsCommand.class,
+      ScoreCommand.class
+    })
 public final class Main implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
