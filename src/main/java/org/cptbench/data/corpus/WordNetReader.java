@@ -1,5 +1,8 @@
 package org.cptbench.data.corpus;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,8 +89,26 @@ public final class WordNetReader {
   /** The synsets of one data file. */
   public static List<Synset> read(Path file) {
     String pos = file.getFileName().toString().replaceFirst("^data\\.", "").replaceFirst("\\.gz$", "");
+    return parseLines(Lines.read(file, Lines.Decoding.STRICT_UTF8), file, pos);
+  }
+
+  /**
+   * The synsets of one data file read from a stream (e.g. a classpath resource, not gunzipped).
+   *
+   * @param pos the part of speech of the file ({@code noun}, {@code verb}, {@code adj}, {@code adv})
+   * @param source names the stream in errors
+   */
+  public static List<Synset> read(InputStream in, String pos, Path source) {
+    try {
+      return parseLines(Lines.read(in, source, Lines.Decoding.STRICT_UTF8), source, pos);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + source, e);
+    }
+  }
+
+  private static List<Synset> parseLines(List<Lines.Line> lines, Path file, String pos) {
     List<Synset> out = new ArrayList<>();
-    for (Lines.Line line : Lines.read(file, Lines.Decoding.STRICT_UTF8)) {
+    for (Lines.Line line : lines) {
       String text = line.text();
       if (text.startsWith("  ") || text.isBlank()) {
         continue;
