@@ -12,7 +12,6 @@ import org.cptbench.config.EncoderConfig;
 import org.cptbench.config.TemperatureConfig;
 import org.cptbench.config.TrainConfig;
 import org.cptbench.data.DataDir;
-import org.cptbench.data.corpus.Corpora;
 import org.cptbench.data.corpus.NeighbourPairs;
 import org.cptbench.data.corpus.TextCorpus;
 import org.cptbench.data.corpus.TextPair;
@@ -49,7 +48,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--batch-size", description = "pairs per step (default 256)")
   Integer batchSize;
 
-  @Option(names = "--corpus", description = "corpus name (nltk, europarl, wordnet, code, ...) or a path")
+  @Option(names = "--corpus", description = "corpus name (nltk, europarl, wordnet, code, builtin, ...) or a path")
   String corpus;
 
   @Option(names = "--data-dir", description = "benchmark data folder (default: $CPTBENCH_DATA, else cache/datasets)")
@@ -119,7 +118,7 @@ public final class TrainCommand implements Callable<Integer> {
           corpusSpec.tokenizerChars());
     }
     Path data = DataDir.resolve(dataDir);
-    TextCorpus text = Corpora.open(corpusSpec.corpus(), data);
+    TextCorpus text = org.cptbench.eval.BuiltinTasks.openCorpus(corpusSpec.corpus(), data);
     List<TextPair> pairs = text.pairs(new NeighbourPairs.Options(corpusSpec.window(), 1, corpusSpec.minChars()));
     System.err.printf(Locale.ROOT, "corpus %s: %,d pairs; training tokenizer (vocab <= %d)%n",
         text.name(), pairs.size(), spec.vocabSize());

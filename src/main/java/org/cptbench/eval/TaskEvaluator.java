@@ -6,11 +6,20 @@ import org.cptbench.data.retrieval.CorpusSampling;
 import org.cptbench.data.retrieval.QaLoader;
 import org.cptbench.data.retrieval.RetrievalLoader;
 
-/** Runs the task a name under the data dir designates, by the kind its files show (see {@link TaskFolder}). */
+/**
+ * Runs the task a name under the data dir designates, by the kind its files show (see {@link TaskFolder}), or a
+ * built-in task ({@code builtin/...}, see {@link BuiltinTasks}).
+ */
 public final class TaskEvaluator {
   private TaskEvaluator() {}
 
   public static TaskResult evaluate(Path dataDir, String taskName, Embedder embedder, EvalOptions options) {
+    if (BuiltinTasks.isBuiltin(taskName)) {
+      long start = System.nanoTime();
+      TaskResult r = BuiltinTasks.evaluate(taskName, embedder, options);
+      r.details().put("seconds", (System.nanoTime() - start) / 1e9);
+      return r;
+    }
     TaskFolder folder = TaskFolder.detect(dataDir, taskName);
     long start = System.nanoTime();
     CorpusSampling sampling =

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.cptbench.config.SuiteSpec;
-import org.cptbench.data.corpus.Corpora;
 import org.cptbench.data.corpus.NeighbourPairs;
 import org.cptbench.data.corpus.TextCorpus;
 import org.cptbench.data.corpus.TextPair;
+import org.cptbench.eval.BuiltinTasks;
 import org.cptbench.eval.EvalOptions;
 import org.cptbench.eval.EvalOutput;
 import org.cptbench.eval.TaskEvaluator;
@@ -194,9 +194,7 @@ public final class SuiteRunner {
           }
           CptEncoder e = enc;
           long t0 = System.nanoTime();
-          TaskResult r = BuiltinTasks.isBuiltin(task)
-              ? BuiltinTasks.evaluate(task, e::embed, opts)
-              : TaskEvaluator.evaluate(dataDir, task, e::embed, opts);
+          TaskResult r = TaskEvaluator.evaluate(dataDir, task, e::embed, opts);
           Map<String, Object> json = new LinkedHashMap<>();
           json.put("task", r.task());
           json.put("kind", r.kind());
@@ -249,8 +247,7 @@ public final class SuiteRunner {
   }
 
   private TextCorpus corpus(CorpusSpec c) {
-    return BuiltinTasks.isBuiltinCorpus(c.corpus()) ? BuiltinTasks.corpus(c.corpus())
-        : Corpora.open(c.corpus(), dataDir);
+    return BuiltinTasks.openCorpus(c.corpus(), dataDir);
   }
 
   private Path tokenizer(CellSpec cell) {
