@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
       SuiteCommands.VerifyCommand.class,
       ReportCommand.class,
       BenchCommand.class,
+      BenchReportCommand.class,
     })
 public final class Main implements Runnable {
 
