@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Benchmarks. `bench train`: training pairs/s, encoding sequences/s, GFLOP/s and peak memory of the cpt",
-      "encoder (random full-length sequences, like shared/peers/train_peer.py)."
+      "encoder (random full-length sequences, like shared/peers/train_peer.py).",
+      "JMH kernels: `./harness bench REGEX [JMH options]` (the launcher runs JMH, then bench-report)."
     })
 public final class BenchCommand implements Callable<Integer> {
 

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       BenchCommand.class,
       DatasetsCommand.class,
+      BenchReportCommand.class,
     })
 public final class Main implements Runnable {
 
