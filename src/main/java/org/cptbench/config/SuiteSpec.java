@@ -64,12 +64,18 @@ public record SuiteSpec(
     ConfigNode encoder =
         root.has("encoder") ? root.child("encoder") : new ConfigNode(emptyObject(), "encoder", source);
     EncoderConfig.parse(encoder); // validate early
-    TrainConfig.Parsed train =
-        root.has("train")
-            ? TrainConfig.parse(root.child("train"), TrainSpec.defaults(300, 128, seed), CorpusSpec.of("nltk"))
-            : new TrainConfig.Parsed(TrainSpec.defaults(300, 128, seed), CorpusSpec.of("nltk"));
     ConfigNode sweep = root.has("sweep") ? root.child("sweep") : new ConfigNode(emptyObject(), "sweep", source);
     sweep.allowOnly(SWEEP_KEYS);
+    ConfigNode trainNode = root.has("train") ? root.child("train") : new ConfigNode(emptyObject(), "train", source);
+    if (sweep.has("steps")) {
+      // the swept budgets bound the checkpoints (each cell keeps those within its own budget)
+      int longest = sweep.getIntList("steps", List.of()).stream().mapToInt(Integer::intValue).max().orElse(1);
+      ObjectNode copy = ((ObjectNode) trainNode.node()).deepCopy();
+      copy.put("steps", Math.max(longest, trainNode.getInt("steps", longest)));
+      trainNode = new ConfigNode(copy, trainNode.path(), source);
+    }
+    TrainConfig.Parsed train =
+        TrainConfig.parse(trainNode, TrainSpec.defaults(300, 128, seed), CorpusSpec.of("nltk"));
     List<String> tasks = root.getStringList("tasks", List.of());
     List<String> optional = root.getStringList("optionalTasks", List.of());
     if (tasks.isEmpty() && optional.isEmpty()) {
