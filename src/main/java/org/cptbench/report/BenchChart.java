@@ -1,5 +1,6 @@
 package org.cptbench.report;
 
+import org.cptbench.util.AtomicFiles;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
@@ -113,7 +114,7 @@ final class BenchChart {
     } finally {
       g.dispose();
     }
-    ReportOutput.write(
+    AtomicFiles.write(
         png,
         tmp -> {
           if (!ImageIO.write(image, "png", tmp.toFile())) {

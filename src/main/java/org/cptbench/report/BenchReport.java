@@ -1,5 +1,6 @@
 package org.cptbench.report;
 
+import org.cptbench.util.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -62,8 +63,8 @@ public final class BenchReport {
     List<ReportBlock> blocks = blocks(jsonFiles, merged, new HashSet<>(fresh), command, machine, newest, now);
     Path md = outDir.resolve(MARKDOWN);
     Path html = outDir.resolve(HTML);
-    ReportOutput.writeString(md, MarkdownRenderer.render(blocks));
-    ReportOutput.writeString(html, HtmlRenderer.render("cptbench benchmarks (JMH)", blocks, outDir));
+    AtomicFiles.writeString(md, MarkdownRenderer.render(blocks));
+    AtomicFiles.writeString(html, HtmlRenderer.render("cptbench benchmarks (JMH)", blocks, outDir));
     return new ReportFiles(md, html, List.of(chart), List.of(csv));
   }
 

@@ -1,5 +1,6 @@
 package org.cptbench.report;
 
+import org.cptbench.util.AtomicFiles;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -172,7 +173,7 @@ public final class BenchResults {
   /** Writes the rows to {@code file} (atomically, RFC 4180 CSV with a header line). */
   public static void write(Path file, List<BenchRow> rows) {
     Table t = table(rows);
-    ReportOutput.write(
+    AtomicFiles.write(
         file,
         tmp -> {
           try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {

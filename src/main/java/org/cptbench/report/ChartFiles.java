@@ -1,5 +1,6 @@
 package org.cptbench.report;
 
+import org.cptbench.util.AtomicFiles;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
@@ -72,7 +73,7 @@ final class ChartFiles {
 
   /** Writes the chart as a PNG of {@link #WIDTH} x {@link #HEIGHT}, atomically. */
   static void writePng(JFreeChart chart, Path file) {
-    ReportOutput.write(
+    AtomicFiles.write(
         file,
         tmp -> {
           try (OutputStream out = Files.newOutputStream(tmp)) {

@@ -1,5 +1,6 @@
 package org.cptbench.report;
 
+import org.cptbench.util.AtomicFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -102,8 +103,8 @@ public final class RunReport {
     List<ReportBlock> blocks = doc.blocks();
     Path md = runDir.resolve("report.md");
     Path html = runDir.resolve("report.html");
-    ReportOutput.writeString(md, MarkdownRenderer.render(blocks));
-    ReportOutput.writeString(html, HtmlRenderer.render(doc.title(), blocks, runDir));
+    AtomicFiles.writeString(md, MarkdownRenderer.render(blocks));
+    AtomicFiles.writeString(html, HtmlRenderer.render(doc.title(), blocks, runDir));
     return new ReportFiles(md, html, charts, tables);
   }
 
@@ -116,7 +117,7 @@ public final class RunReport {
   }
 
   private static Path writeCsv(Table table, Path file) {
-    ReportOutput.write(file, tmp -> table.write().csv(tmp.toFile()));
+    AtomicFiles.write(file, tmp -> table.write().csv(tmp.toFile()));
     return file;
   }
 

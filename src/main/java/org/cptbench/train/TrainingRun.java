@@ -192,6 +192,12 @@ public final class TrainingRun {
       config.put("provenance", provenance);
       config.put("generatedBy", "cptbench trainer");
       Json.writeFile(tmp.resolve(Checkpoint.CONFIG), config);
+      try (var files = Files.list(tmp)) {
+        for (Path f : files.toList()) {
+          AtomicFiles.publicReadable(f);
+        }
+      }
+      AtomicFiles.publicReadable(tmp);
       if (Files.exists(target)) {
         org.cptbench.util.Hashing.deleteRecursively(target);
       }

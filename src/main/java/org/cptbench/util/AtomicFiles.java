@@ -25,6 +25,7 @@ public final class AtomicFiles {
       Path tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
       try {
         writer.write(tmp);
+        publicReadable(tmp);
         move(tmp, target);
       } finally {
         Files.deleteIfExists(tmp);
@@ -36,6 +37,24 @@ public final class AtomicFiles {
 
   public static void writeString(Path target, String content) {
     write(target, tmp -> Files.writeString(tmp, content, StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Gives a file rw-r--r-- (a directory rwxr-xr-x) where the file system has POSIX permissions: temporary files and
+   * folders are created private (0600 / 0700), but results are meant to be read by others.
+   */
+  public static void publicReadable(Path p) throws IOException {
+    if (!p.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+      return;
+    }
+    try {
+      java.nio.file.Files.setPosixFilePermissions(
+          p,
+          java.nio.file.attribute.PosixFilePermissions.fromString(
+              java.nio.file.Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
+    } catch (UnsupportedOperationException e) {
+      // a non-POSIX file store mounted inside a POSIX file system: keep its default mode
+    }
   }
 
   /** Atomically replaces {@code target} (a file or a directory) by {@code source}. */
