@@ -89,6 +89,27 @@ class TrainCommandIT {
   }
 
   @Test
+  void trainsFromAConfigFileAndRejectsUnknownKeys() throws IOException {
+    Path config = tmp.resolve("train.yaml");
+    Files.writeString(config, """
+        encoder: {preset: tiny, layers: 1, width: 64, heads: 2, ffn: 128, vocabSize: 300, pooling: mean}
+        train: {steps: 3, batchSize: 4, temperature: {fixed: 0.05}, chunkSize: 2, seed: 9}
+        """);
+    Path out = tmp.resolve("cfg");
+    assertEquals(0, Main.execute("train", "--config", config.toString(), "--corpus", corpus().toString(), "--out",
+        out.toString(), "--no-progress"));
+    String json = Files.readString(TrainingRun.checkpointDir(out, 3).resolve("config.json"));
+    assertTrue(json.contains("\"pooling\" : \"mean\"") && json.contains("\"width\" : 64")
+        && json.contains("\"chunkSize\" : 2"), json);
+    Files.writeString(config, "train: {steps: 3, batchsize: 4}\n");
+    java.io.StringWriter err = new java.io.StringWriter();
+    var cli = Main.commandLine();
+    cli.setErr(new java.io.PrintWriter(err));
+    assertEquals(2, cli.execute("train", "--config", config.toString(), "--out", out.toString(), "--no-progress"));
+    assertTrue(err.toString().contains("train.batchsize: unknown key; allowed keys here:"), err.toString());
+  }
+
+  @Test
   void badOptionsAreClearErrors() throws IOException {
     java.io.StringWriter err = new java.io.StringWriter();
     var cli = Main.commandLine();
