@@ -117,7 +117,8 @@ public final class ContrastivePretrainer implements AutoCloseable {
   public StepStats step(int step, int[][] xs, int[][] ys) {
     long start = System.nanoTime();
     ContrastiveStep.Outcome out =
-        stepper.run(xs, ys, () -> tau.exp(), train.gradCache() ? train.chunkSize() : 0);
+        stepper.run(
+            xs, ys, () -> tau.exp(), train.gradCache() ? train.chunkSize() : 0, train.temperature().learned());
     if (!Double.isFinite(out.loss())) {
       throw new CptbenchException(
           "training diverged: loss is "

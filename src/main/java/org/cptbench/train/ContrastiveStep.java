@@ -21,8 +21,8 @@ import org.cptbench.model.TokenBatch;
  *
  * <p><b>GradCache</b> (Gao et al. 2021, "Scaling Deep Contrastive Learning Batch Size under Memory Limited
  * Setup"), when the batch exceeds the chunk size: (1) embed every chunk of at most {@code chunk} sequences with
- * autograd off; (2) compute the full M x M loss on those embeddings (a leaf tensor) and back-propagate it to get
- * dL/dv for every embedding and dL/dtau; (3) re-embed each chunk with autograd on and back-propagate the cached
+ * autograd off; (2) compute the full M x M loss and dL/dv for every embedding and dL/dtau exactly, in blocks of
+ * rows ({@link BlockwiseInfoNce}: no M x M buffers); (3) re-embed each chunk with autograd on and back-propagate the cached
  * dL/dv of its rows into the encoder parameters. By the chain rule the accumulated parameter gradient equals the
  * full-batch one; memory holds only one chunk's activations. The encoder has no dropout, so the second pass
  * recomputes exactly the first.
@@ -49,11 +49,17 @@ final class ContrastiveStep {
    * when tau is learned) or a constant.
    */
   Outcome run(int[][] xs, int[][] ys, java.util.function.Supplier<NDArray> logitScale, int chunk) {
+    return run(xs, ys, logitScale, chunk, true);
+  }
+
+  /** As above; {@code learnedScale} says whether the logit scale is a function of a trainable tau. */
+  Outcome run(
+      int[][] xs, int[][] ys, java.util.function.Supplier<NDArray> logitScale, int chunk, boolean learnedScale) {
     int m = xs.length;
     if (chunk <= 0 || m <= chunk) {
       return plain(xs, ys, logitScale);
     }
-    return gradCache(xs, ys, logitScale, chunk);
+    return gradCache(xs, ys, logitScale, chunk, learnedScale);
   }
 
   private Outcome plain(int[][] xs, int[][] ys, java.util.function.Supplier<NDArray> logitScale) {
@@ -90,32 +96,45 @@ final class ContrastiveStep {
   }
 
   private Outcome gradCache(
-      int[][] xs, int[][] ys, java.util.function.Supplier<NDArray> logitScale, int chunk) {
+      int[][] xs,
+      int[][] ys,
+      java.util.function.Supplier<NDArray> logitScale,
+      int chunk,
+      boolean learnedScale) {
     int m = xs.length;
     try (NDScope scope = new NDScope()) {
-      // (1) embeddings of every chunk, no activations kept
+      // (1) embeddings of every chunk, no activations kept: each chunk's intermediates die with its own scope
       NDList parts = new NDList();
+      NDArray all;
       try (GradMode off = GradMode.disabled()) {
         for (int[][] side : new int[][][] {xs, ys}) {
           for (int from = 0; from < m; from += chunk) {
-            parts.add(model.embed(batch(side, from, chunk), manager));
+            try (NDScope chunkScope = new NDScope()) {
+              NDArray e = model.embed(batch(side, from, chunk), manager);
+              NDScope.unregister(e);
+              parts.add(e);
+            }
           }
         }
+        all = NDArrays.concat(parts, 0);
+      } finally {
+        parts.close();
       }
-      NDArray all = NDArrays.concat(parts, 0);
-      all.setRequiresGradient(true);
-      // (2) full-batch loss, gradient w.r.t. every embedding (and tau)
-      double lossValue;
-      double acc;
+      // (2) full-batch loss and its exact gradient w.r.t. every embedding and tau, in blocks of rows (no M x M
+      // buffers)
+      BlockwiseInfoNce.Result r;
       try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-        NDArray logits =
-            SymmetricInfoNceLoss.logits(all.get("0:{}", m), all.get("{}:", m), logitScale.get());
-        NDArray loss = SymmetricInfoNceLoss.loss(logits);
-        gc.backward(loss);
-        lossValue = loss.getFloat();
-        acc = accuracy(logits);
+        NDArray scale = logitScale.get();
+        float scaleValue = scale.getFloat();
+        r = BlockwiseInfoNce.compute(all.get("0:{}", m), all.get("{}:", m), scaleValue);
+        if (learnedScale) {
+          // tau's gradient: d(scale * c)/dtau = scale * c = dL/dtau for the constant c = (dL/dtau) / scale
+          gc.backward(scale.mul((float) (r.gradTau() / scaleValue)).sum());
+        }
       }
-      NDArray cached = all.getGradient();
+      NDArray cached = r.gradX().concat(r.gradY(), 0);
+      double lossValue = r.loss();
+      double acc = r.accuracy();
       // (3) re-embed chunk by chunk with autograd and push the cached gradients through the encoder
       int offset = 0;
       for (int[][] side : new int[][][] {xs, ys}) {
