@@ -76,6 +76,13 @@ public final class EvalCommand implements Callable<Integer> {
         line.append(String.format(Locale.ROOT, "  (%.1fs)", (Double) r.details().get("seconds")));
         System.out.println(line);
       }
+      List<Double> probes = results.stream().filter(r -> r.kind().equals("probe"))
+          .map(r -> r.metrics().get("accuracy")).toList();
+      if (!probes.isEmpty()) {
+        double avg = probes.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+        System.out.printf(Locale.ROOT, "linear-probe average over %d task(s): %.2f (accuracy x 100)%n",
+            probes.size(), 100 * avg);
+      }
       Map<String, Object> provenance = new LinkedHashMap<>();
       provenance.put("encoder", enc.name());
       provenance.put("encoderFingerprint", enc.fingerprint());
