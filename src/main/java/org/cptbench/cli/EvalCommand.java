@@ -47,6 +47,9 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--split", description = "STS-B/SICK split (default test)")
   String split = "test";
 
+  @Option(names = "--retrieval-split", description = "qrels/queries split of retrieval folders (default test)")
+  String retrievalSplit = "test";
+
   @Option(names = "--distractors", description = "sub-sample corpora: judged docs + N seeded distractors")
   int distractors = -1;
 
@@ -60,7 +63,7 @@ public final class EvalCommand implements Callable<Integer> {
   public Integer call() {
     Path data = DataDir.resolve(dataDir);
     EvalOptions options =
-        new EvalOptions(split, relevanceLevel, "test", distractors, seed, EvalOptions.defaults().probe());
+        new EvalOptions(split, relevanceLevel, retrievalSplit, distractors, seed, EvalOptions.defaults().probe());
     List<TaskResult> results = new ArrayList<>();
     try (Encoder enc = Encoders.open(encoder)) {
       EmbeddingCache cache = noCache ? null : new EmbeddingCache(EmbeddingCache.DEFAULT_DIR);

@@ -36,7 +36,13 @@ public final class TaskEvaluator {
                   rename(RetrievalLoader.load(folder.path(), options.retrievalSplit(), sampling), folder.name()),
                   embedder,
                   options.relevanceLevelFor(folder.name()));
-          case QA -> QaEvaluation.run(QaLoader.load(folder.path(), options.retrievalSplit(), sampling), embedder);
+          case QA -> {
+            var t = QaLoader.load(folder.path(), options.retrievalSplit(), sampling);
+            yield QaEvaluation.run(
+                new org.cptbench.data.retrieval.QaTask(
+                    folder.name(), t.questionsFile(), t.corpus(), t.questions(), t.report()),
+                embedder);
+          }
         };
     r.details().put("seconds", (System.nanoTime() - start) / 1e9);
     return r;

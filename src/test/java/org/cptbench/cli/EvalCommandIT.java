@@ -66,8 +66,8 @@ class EvalCommandIT {
       mqrels.append(10 + i).append(" 0 ").append(100 + i).append(" 1\n");
     }
     Files.writeString(marco.resolve("collection.tsv"), collection);
-    Files.writeString(marco.resolve("queries.dev.tsv"), mq);
-    Files.writeString(marco.resolve("qrels.dev.tsv"), mqrels);
+    Files.writeString(marco.resolve("queries.test.tsv"), mq);
+    Files.writeString(marco.resolve("qrels.test.tsv"), mqrels);
 
     Path dpr = Files.createDirectories(data.resolve("openqa/toy"));
     StringBuilder psgs = new StringBuilder("id\ttext\ttitle\n");
@@ -127,7 +127,7 @@ class EvalCommandIT {
     PrintStream old = System.out;
     System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
     try {
-      assertEquals(0, Main.execute("score", "--qrels", data.resolve("msmarco/toy/qrels.dev.tsv").toString(),
+      assertEquals(0, Main.execute("score", "--qrels", data.resolve("msmarco/toy/qrels.test.tsv").toString(),
           "--run", out.resolve("runs/msmarco_toy.trec").toString(), "--metrics", "MRR@10,R@100,nDCG@10"));
     } finally {
       System.setOut(old);

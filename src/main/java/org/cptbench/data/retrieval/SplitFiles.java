@@ -13,6 +13,12 @@ import org.cptbench.CptbenchException;
 final class SplitFiles {
   private SplitFiles() {}
 
+  /** Whether {@code split} is a part of the name delimited by '.', '-' or '_' (DPR: nq-test.csv, trivia-dev.csv). */
+  static boolean containsPart(String name, String split) {
+    return java.util.regex.Pattern.compile("(^|[._-])" + java.util.regex.Pattern.quote(split) + "[._-]")
+        .matcher(name).find();
+  }
+
   static String select(Path folder, List<String> candidates, String split, String what) {
     if (candidates.isEmpty()) {
       throw new CptbenchException("no " + what + " file in " + folder);
@@ -33,7 +39,7 @@ final class SplitFiles {
     if (candidates.contains(split)) {
       return split;
     }
-    List<String> hits = candidates.stream().filter(n -> n.contains("." + split + ".")).toList();
+    List<String> hits = candidates.stream().filter(n -> containsPart(n, split)).toList();
     if (hits.size() == 1) {
       return hits.getFirst();
     }
