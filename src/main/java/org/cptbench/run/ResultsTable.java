@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.cptbench.eval.EvalOutput;
 import org.cptbench.util.AtomicFiles;
 
 /**
@@ -41,7 +40,7 @@ public final class ResultsTable {
                 String metric = it.next();
                 out.printRecord(p.get("cell"), p.get("encoder"), p.get("attention"), p.get("pooling"),
                     p.get("temperature"), p.get("batchSize"), p.get("steps"), p.get("seed"), step,
-                    r.path("task").asText(), kindColumn(r.path("kind").asText(), r.path("task").asText()), metric,
+                    r.path("task").asText(), r.path("kind").asText(), metric,
                     metrics.get(metric).asDouble(), r.path("definitions").path(metric).asText());
               }
             }
@@ -68,11 +67,6 @@ public final class ResultsTable {
     });
   }
 
-  /** The report's kind column: code-search tasks are reported as {@code code}. */
-  static String kindColumn(String kind, String task) {
-    return kind;
-  }
-
   private static List<String> tasksIn(Path stepDir) {
     if (!Files.isDirectory(stepDir)) {
       return List.of();
@@ -82,9 +76,5 @@ public final class ResultsTable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  static String fileName(String task) {
-    return EvalOutput.fileName(task) + ".json";
   }
 }

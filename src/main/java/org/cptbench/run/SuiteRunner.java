@@ -163,13 +163,11 @@ public final class SuiteRunner {
       prov.put("suite", suite.name());
       prov.put("cell", cell.id());
       prov.put("pairs", pairs.size());
-      int[] last = {0};
       TrainingRun.run(cell.encoder(), cell.train(), pairs, tok, dir, prov, s -> {
         if (s.step() % 50 == 0 || s.step() == cell.train().steps()) {
           log.printf(Locale.ROOT, "  step %d/%d loss %.4f acc %.3f tau %.3f %.0f pairs/s%n", s.step(),
               cell.train().steps(), s.loss(), s.inBatchAccuracy(), s.tau(), s.pairsPerSecond());
         }
-        last[0] = s.step();
       });
       AtomicFiles.writeString(dir.resolve("train.done"),
           String.format(Locale.ROOT, "trained in %.1f s%n", (System.nanoTime() - t0) / 1e9));

@@ -94,10 +94,4 @@ public record TrainSpec(
   public boolean gradCache() {
     return chunkSize > 0 && batchSize > chunkSize;
   }
-
-  public TrainSpec withSteps(int s, List<Integer> cps) {
-    return new TrainSpec(
-        s, batchSize, learningRate, Math.min(warmupSteps, s), decay, weightDecay, clipNorm, temperature, seed,
-        cps, chunkSize);
-  }
 }
