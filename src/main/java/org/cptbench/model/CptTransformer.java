@@ -69,7 +69,7 @@ public final class CptTransformer {
     if (keyMask != null) {
       mask = mask == null ? keyMask : mask.add(keyMask);
     }
-    float scale = (float) (1.0 / Math.sqrt(dh));
+    NDArray scale = Scalars.of(h, 1.0 / Math.sqrt(dh)); // a graph operand: not a Java number (see Scalars)
     Shape ln = new Shape(d);
     for (int l = 0; l < spec.layers(); l++) {
       String p = "layer" + l + ".";

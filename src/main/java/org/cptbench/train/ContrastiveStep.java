@@ -11,6 +11,7 @@ import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import org.cptbench.model.CptTransformer;
 import org.cptbench.model.GradMode;
+import org.cptbench.model.Scalars;
 import org.cptbench.model.TokenBatch;
 
 /**
@@ -129,7 +130,7 @@ final class ContrastiveStep {
         r = BlockwiseInfoNce.compute(all.get("0:{}", m), all.get("{}:", m), scaleValue);
         if (learnedScale) {
           // tau's gradient: d(scale * c)/dtau = scale * c = dL/dtau for the constant c = (dL/dtau) / scale
-          gc.backward(scale.mul((float) (r.gradTau() / scaleValue)).sum());
+          gc.backward(scale.mul(Scalars.of(scale, r.gradTau() / scaleValue)).sum());
         }
       }
       NDArray cached = r.gradX().concat(r.gradY(), 0);

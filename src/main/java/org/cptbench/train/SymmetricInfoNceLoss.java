@@ -1,6 +1,7 @@
 package org.cptbench.train;
 
 import ai.djl.ndarray.NDArray;
+import org.cptbench.model.Scalars;
 
 /**
  * The cpt contrastive objective (Neelakantan et al. 2022, eq. 1-2; CLIP's symmetric InfoNCE). For M pairs with
@@ -30,7 +31,7 @@ public final class SymmetricInfoNceLoss {
     }
     NDArray rows = logits.logSoftmax(1).diagonal().sum();
     NDArray cols = logits.logSoftmax(0).diagonal().sum();
-    return rows.add(cols).div((float) (-2.0 * m));
+    return rows.add(cols).div(Scalars.of(rows, -2.0 * m));
   }
 
   /** Reference value in double precision on plain arrays (for tests and the kernel benchmarks). */
