@@ -15,6 +15,7 @@ import java.util.concurrent.Callable;
 import org.cptbench.CptbenchException;
 import org.cptbench.bench.TrainThroughput;
 import org.cptbench.model.EncoderSpec;
+import org.cptbench.model.MklDispatch;
 import org.cptbench.util.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -74,6 +75,9 @@ public final class BenchCommand implements Callable<Integer> {
           "bench: unknown benchmark '" + what + "'; allowed: train (JMH kernels: ./harness bench REGEX)");
     }
     List<Map<String, Object>> results = new ArrayList<>();
+    if (!inProcess) {
+      System.out.println("MKL dispatch: " + MklDispatch.status());
+    }
     for (String preset : presets) {
       EncoderSpec spec = EncoderSpec.preset(preset);
       if (seq != null) {
@@ -87,6 +91,9 @@ public final class BenchCommand implements Callable<Integer> {
                     new TrainThroughput.Config(spec, b, chunk, warmup, steps, windows, !noEncode))
                 : child(preset, b);
         r.put("name", preset);
+        if (inProcess) {
+          r.put("mkl_dispatch", MklDispatch.status().toString());
+        }
         results.add(r);
         if (inProcess) {
           System.out.println("RESULT " + Json.compact(r));
@@ -99,6 +106,7 @@ public final class BenchCommand implements Callable<Integer> {
       Map<String, Object> doc = new LinkedHashMap<>();
       doc.put("generatedBy", "./harness bench train");
       doc.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
+      doc.put("mklDispatch", MklDispatch.status().toString());
       doc.put("env", Map.of(
           "GLIBC_TUNABLES", String.valueOf(System.getenv("GLIBC_TUNABLES")),
           "ATEN_CPU_CAPABILITY", String.valueOf(System.getenv("ATEN_CPU_CAPABILITY"))));

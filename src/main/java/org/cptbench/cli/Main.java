@@ -3,6 +3,7 @@ package org.cptbench.cli;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import org.cptbench.CptbenchException;
+import org.cptbench.model.MklDispatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -37,8 +38,23 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    if (args.length > 0 && MODEL_VERBS.contains(args[0])) {
+      // before the first matrix multiply: MKL fixes its code path then (see MklDispatch)
+      try {
+        MklDispatch.Status s = MklDispatch.configure(MklDispatch.modeFromEnvironment());
+        if (s.state().equals("failed")) {
+          System.err.println("warning: MKL dispatch: " + s + "; matrix multiplies may run at half speed");
+        }
+      } catch (CptbenchException e) {
+        System.err.println("error: " + e.getMessage());
+        System.exit(2);
+      }
+    }
     System.exit(execute(args));
   }
+
+  /** Verbs that run models (and so load libtorch). */
+  static final java.util.Set<String> MODEL_VERBS = java.util.Set.of("train", "eval", "embed", "run", "bench");
 
   /** Runs the CLI and returns its exit status (tests call this instead of {@link #main}). */
   public static int execute(String... args) {

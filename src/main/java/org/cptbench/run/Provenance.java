@@ -32,6 +32,7 @@ public final class Provenance {
     m.put("env", Map.of(
         "GLIBC_TUNABLES", String.valueOf(System.getenv("GLIBC_TUNABLES")),
         "ATEN_CPU_CAPABILITY", String.valueOf(System.getenv("ATEN_CPU_CAPABILITY"))));
+    m.put("mklDispatch", org.cptbench.model.MklDispatch.status().toString());
     Map<String, Object> libs = new LinkedHashMap<>();
     libs.put("cptbench", version("org.cptbench", "cptbench"));
     libs.put("djl", jarVersion("ai.djl.engine.Engine"));
