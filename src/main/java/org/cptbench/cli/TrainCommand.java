@@ -135,7 +135,7 @@ public final class TrainCommand implements Callable<Integer> {
       finalSpec = TrainingRun.run(spec, train, pairs, tokenizer, out, provenance, s -> {
         if (bar != null) {
           bar.stepTo(s.step());
-          bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f acc %.2f tau %.2f %.0f pairs/s",
+          bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3f acc %.2f tau %.2f %.0f pairs/s",
               s.loss(), s.inBatchAccuracy(), s.tau(), s.pairsPerSecond()));
         }
       });
