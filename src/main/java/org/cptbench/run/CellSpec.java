@@ -21,7 +21,7 @@ import org.cptbench.util.Json;
 public record CellSpec(String label, EncoderSpec encoder, TrainSpec train, CorpusSpec corpus, String id) {
 
   /** Bumped when the meaning of a cell's outputs changes. */
-  public static final int FORMAT = 1;
+  public static final int FORMAT = 2; // 2: training gradients fixed (Scalars), MKL AVX-512 dispatch
 
   public static CellSpec of(String label, EncoderSpec encoder, TrainSpec train, CorpusSpec corpus, String context) {
     Map<String, Object> key = new LinkedHashMap<>();
