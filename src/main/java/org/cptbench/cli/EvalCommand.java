@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.cptbench.data.DataDir;
 import org.cptbench.eval.EvalOptions;
 import org.cptbench.eval.EvalOutput;
 import org.cptbench.eval.TaskEvaluator;
@@ -16,6 +15,7 @@ import org.cptbench.model.Encoder;
 import org.cptbench.model.Encoders;
 import org.cptbench.model.EmbeddingCache;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./harness eval}: scores an encoder on tasks named by their folder under the data dir. */
@@ -35,8 +35,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--task", required = true, description = "task path under the data dir (repeatable)")
   List<String> tasks;
 
-  @Option(names = "--data-dir", description = "benchmark data folder (default: $CPTBENCH_DATA, else cache/datasets)")
-  Path dataDir;
+  @Mixin DataDirOption dataDir = new DataDirOption();
 
   @Option(names = "--out", required = true, description = "output folder")
   Path out;
@@ -61,7 +60,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Path data = DataDir.resolve(dataDir);
+    Path data = dataDir.resolve();
     EvalOptions options =
         new EvalOptions(split, relevanceLevel, retrievalSplit, distractors, seed, EvalOptions.defaults().probe());
     List<TaskResult> results = new ArrayList<>();

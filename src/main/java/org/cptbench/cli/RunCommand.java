@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cptbench.config.SuiteSpec;
-import org.cptbench.data.DataDir;
 import org.cptbench.run.CellSpec;
 import org.cptbench.run.SuiteGrid;
 import org.cptbench.run.SuiteRunner;
 import org.cptbench.run.Suites;
 import org.cptbench.util.Hashing;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,8 +32,7 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--out", description = "run folder (default reports/runs/<suite>/<runId>)")
   Path out;
 
-  @Option(names = "--data-dir", description = "benchmark data folder (default: $CPTBENCH_DATA, else cache/datasets)")
-  Path dataDir;
+  @Mixin DataDirOption dataDir = new DataDirOption();
 
   @Option(names = "--dry-run", description = "print the expanded grid and an estimated time, run nothing")
   boolean dryRun;
@@ -41,7 +40,7 @@ public final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     SuiteSpec spec = Suites.load(suite);
-    Path data = DataDir.resolve(dataDir);
+    Path data = dataDir.resolve();
     SuiteRunner probe = new SuiteRunner(spec, Path.of("."), data, System.err);
     List<String> tasks = probe.activeTasks();
     String context = probe.context(tasks, probe.checksums(tasks));

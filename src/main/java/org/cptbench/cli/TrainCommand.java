@@ -11,7 +11,6 @@ import org.cptbench.config.ConfigNode;
 import org.cptbench.config.EncoderConfig;
 import org.cptbench.config.TemperatureConfig;
 import org.cptbench.config.TrainConfig;
-import org.cptbench.data.DataDir;
 import org.cptbench.data.corpus.NeighbourPairs;
 import org.cptbench.data.corpus.TextCorpus;
 import org.cptbench.data.corpus.TextPair;
@@ -23,6 +22,7 @@ import org.cptbench.train.CorpusSpec;
 import org.cptbench.train.TrainSpec;
 import org.cptbench.train.TrainingRun;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ./harness train}: trains one encoder from a preset or a config file and writes its checkpoints. */
@@ -51,8 +51,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--corpus", description = "corpus name (nltk, europarl, wordnet, code, builtin, ...) or a path")
   String corpus;
 
-  @Option(names = "--data-dir", description = "benchmark data folder (default: $CPTBENCH_DATA, else cache/datasets)")
-  Path dataDir;
+  @Mixin DataDirOption dataDir = new DataDirOption();
 
   @Option(names = "--out", required = true, description = "output folder")
   Path out;
@@ -117,7 +116,7 @@ public final class TrainCommand implements Callable<Integer> {
           corpusSpec.minChars(),
           corpusSpec.tokenizerChars());
     }
-    Path data = DataDir.resolve(dataDir);
+    Path data = dataDir.resolve();
     TextCorpus text = org.cptbench.eval.BuiltinTasks.openCorpus(corpusSpec.corpus(), data);
     List<TextPair> pairs = text.pairs(new NeighbourPairs.Options(corpusSpec.window(), 1, corpusSpec.minChars()));
     System.err.printf(Locale.ROOT, "corpus %s: %,d pairs; training tokenizer (vocab <= %d)%n",

@@ -6,10 +6,10 @@ import org.cptbench.CptbenchException;
 import org.cptbench.data.LoadReport;
 import org.cptbench.data.builtin.BuiltinData;
 import org.cptbench.data.corpus.TextCorpus;
-import org.cptbench.data.retrieval.Qrels;
 import org.cptbench.data.retrieval.Queries;
 import org.cptbench.data.retrieval.RetrievalCorpus;
 import org.cptbench.data.retrieval.RetrievalTask;
+import org.cptbench.eval.trec.Qrels;
 
 /**
  * Tasks and corpora built from Maven artifacts, so a suite runs with no data dir and no network (see
@@ -71,7 +71,7 @@ public final class BuiltinTasks {
         "builtin",
         new RetrievalCorpus(t.docIds(), t.docs(), null),
         new Queries(t.queryIds(), t.queries()),
-        new Qrels(qrels),
+        Qrels.of(qrels),
         LoadReport.empty());
   }
 }

@@ -58,7 +58,7 @@ public final class RetrievalEvaluation {
     long t2 = System.nanoTime();
     Map<String, List<String>> rankings = new LinkedHashMap<>();
     run.forEach((q, entries) -> rankings.put(q, entries.stream().map(TrecRun.Entry::docId).toList()));
-    Qrels qrels = Qrels.of(task.qrels().asMap());
+    Qrels qrels = task.qrels();
     TaskResult.Builder b = TaskResult.builder(task.name(), kind);
     for (String id : METRICS) {
       Metric m = MetricId.parse(id, relevanceLevel);

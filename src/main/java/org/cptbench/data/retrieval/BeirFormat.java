@@ -12,6 +12,8 @@ import org.cptbench.CptbenchException;
 import org.cptbench.data.LineReader;
 import org.cptbench.data.LoadReport;
 import org.cptbench.data.PyText;
+import org.cptbench.eval.trec.Qrels;
+import org.cptbench.eval.trec.QrelsReader;
 import org.cptbench.util.Json;
 
 /**
@@ -38,7 +40,7 @@ public final class BeirFormat {
           "no qrels for split '" + s + "': " + qrelsFile + " not found; available: " + available(folder));
     }
     LoadReport.Builder report = new LoadReport.Builder();
-    Qrels qrels = QrelsReader.read(qrelsFile, report);
+    Qrels qrels = QrelsReader.read(qrelsFile, QrelsReader.Duplicates.KEEP_LAST, report);
     Queries queries = readQueries(folder.resolve("queries.jsonl"));
     Qrels judged = RetrievalAssembly.judgedQueries(folder, queries, qrels, report);
     CorpusCollector c =

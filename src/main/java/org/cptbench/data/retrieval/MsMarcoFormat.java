@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.cptbench.data.LineReader;
 import org.cptbench.data.LoadReport;
+import org.cptbench.eval.trec.Qrels;
+import org.cptbench.eval.trec.QrelsReader;
 
 /**
  * MS MARCO passage ranking as distributed by Microsoft (Nguyen et al. 2016; anserini uses the same formats):
@@ -41,7 +43,7 @@ public final class MsMarcoFormat {
     String qrelsName =
         SplitFiles.select(folder, names.stream().filter(n -> QRELS.matcher(n).matches()).toList(), split, "qrels");
     LoadReport.Builder report = new LoadReport.Builder();
-    Qrels qrels = QrelsReader.read(folder.resolve(qrelsName), report);
+    Qrels qrels = QrelsReader.read(folder.resolve(qrelsName), QrelsReader.Duplicates.KEEP_LAST, report);
     Queries queries = readIdText(folder.resolve(queriesName), "qid");
     Qrels judged = RetrievalAssembly.judgedQueries(folder, queries, qrels, report);
     CorpusCollector c = new CorpusCollector(folder.resolve(COLLECTION), sampling, judged.judgedDocuments());

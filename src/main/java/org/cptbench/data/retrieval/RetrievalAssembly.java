@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeSet;
 import org.cptbench.CptbenchException;
 import org.cptbench.data.LoadReport;
+import org.cptbench.eval.trec.Qrels;
 
 /** Cross-checks queries, qrels and corpus and assembles a {@link RetrievalTask}; shared by the formats. */
 final class RetrievalAssembly {
@@ -58,10 +59,13 @@ final class RetrievalAssembly {
       report.count("qrels.queriesWithoutRelevant", keep.size() - positive);
       report.warn((keep.size() - positive) + " judged query(ies) have no judgment with grade > 0");
     }
-    return new Qrels(keep);
+    return Qrels.of(keep);
   }
 
-  /** Assembles the task; counts unjudged queries and judgments naming documents absent from the corpus. */
+  /**
+   * Assembles the task; counts unjudged queries and judgments naming documents absent from the corpus (the warning
+   * names the five smallest such ids).
+   */
   static RetrievalTask assemble(
       Path folder, String format, Queries all, Qrels judged, RetrievalCorpus corpus, LoadReport.Builder report) {
     if (corpus.size() == 0) {
@@ -69,9 +73,8 @@ final class RetrievalAssembly {
     }
     List<String> ids = new ArrayList<>();
     List<String> texts = new ArrayList<>();
-    Set<String> judgedIds = judged.queryIds();
     for (int i = 0; i < all.size(); i++) {
-      if (judgedIds.contains(all.ids().get(i))) {
+      if (judged.contains(all.ids().get(i))) {
         ids.add(all.ids().get(i));
         texts.add(all.texts().get(i));
       }
@@ -82,13 +85,14 @@ final class RetrievalAssembly {
       report.warn(unjudged + " of " + all.size() + " queries have no judgments and are not evaluated");
     }
     long unknownDocs = 0;
-    Set<String> missing = new java.util.TreeSet<>();
+    TreeSet<String> missing = new TreeSet<>();
     for (var m : judged.asMap().values()) {
       for (String d : m.keySet()) {
         if (!corpus.contains(d)) {
           unknownDocs++;
-          if (missing.size() < 5) {
-            missing.add(d);
+          missing.add(d);
+          if (missing.size() > 5) {
+            missing.pollLast();
           }
         }
       }

@@ -2,6 +2,7 @@ package org.cptbench.data.retrieval;
 
 import java.util.Objects;
 import org.cptbench.data.LoadReport;
+import org.cptbench.eval.trec.Qrels;
 
 /**
  * A loaded retrieval benchmark: the corpus, the judged queries (those with at least one judgment, in query-file

@@ -2,9 +2,11 @@ package org.cptbench.eval.trec;
 
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import org.cptbench.CptbenchException;
 
@@ -14,7 +16,8 @@ import org.cptbench.CptbenchException;
  * <p>Queries iterate in trec_eval's order (strcmp of the query id, {@link TrecOrder#STRCMP}). Grades are integers;
  * a negative grade means "in the pool but not judged" to trec_eval: such a doc is never relevant and contributes no
  * gain, but its query still counts. Every query has at least one judgment (a qrels file cannot express a query
- * without one). Read files with {@link QrelsReader}.
+ * without one). Read files with {@link QrelsReader}. This is also the type of the data loaders' judgments
+ * ({@link org.cptbench.data.retrieval.RetrievalTask#qrels()}).
  */
 public final class Qrels {
   private final Map<String, Map<String, Integer>> byQuery;
@@ -94,6 +97,15 @@ public final class Qrels {
   /** All judgments, query ids in trec_eval order. */
   public Map<String, Map<String, Integer>> asMap() {
     return byQuery;
+  }
+
+  /** Every judged document id (any grade, any query). */
+  public Set<String> judgedDocuments() {
+    Set<String> out = new HashSet<>();
+    for (Map<String, Integer> m : byQuery.values()) {
+      out.addAll(m.keySet());
+    }
+    return Collections.unmodifiableSet(out);
   }
 
   /** Number of docs of {@code qid} with grade >= {@code relevanceLevel} (trec_eval's num_rel). */

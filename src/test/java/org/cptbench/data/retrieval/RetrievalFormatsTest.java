@@ -58,7 +58,7 @@ class RetrievalFormatsTest {
   void beirWithoutHeaderKeepsFirstJudgment() throws IOException {
     Path d = beir("q1\td1\t1\nq2\td 2\t2\n");
     RetrievalTask t = RetrievalLoader.load(d, "test", CorpusSampling.KEEP_ALL);
-    assertEquals(2, t.qrels().size());
+    assertEquals(2, t.qrels().numJudgments());
     assertEquals(Map.of("d1", 1), t.qrels().judgments("q1"));
   }
 
@@ -204,6 +204,9 @@ class RetrievalFormatsTest {
     RetrievalTask t = RetrievalLoader.load(d, "test", CorpusSampling.KEEP_ALL);
     assertEquals(Map.of("d1", 2), t.qrels().judgments("q1"));
     assertEquals(1, t.report().count("test.tsv.duplicateJudgments"));
+    assertTrue(
+        t.report().warnings().stream().anyMatch(w -> w.contains("last grade was kept")),
+        t.report().warnings().toString());
     assertNull(t.corpus().subsample());
   }
 }

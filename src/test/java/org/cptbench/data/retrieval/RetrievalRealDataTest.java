@@ -18,7 +18,7 @@ class RetrievalRealDataTest {
     assertEquals(5000, t.corpus().size());
     assertEquals(43, t.queries().size());
     assertEquals(43, t.qrels().numQueries());
-    assertEquals(4102, t.qrels().size()); // header-less qrels: the first line is a judgment
+    assertEquals(4102, t.qrels().numJudgments()); // header-less qrels: the first line is a judgment
     assertEquals(7, t.report().count("queries.unjudged"));
     assertEquals(0, t.report().count("qrels.unknownDocumentJudgments"));
     assertNull(t.corpus().subsample());
@@ -42,7 +42,7 @@ class RetrievalRealDataTest {
         RetrievalLoader.load(TestData.require("beir/climate-fever-mini"), "test", CorpusSampling.KEEP_ALL);
     assertEquals(5240, t.corpus().size());
     assertEquals(1061, t.queries().size());
-    assertEquals(2745, t.qrels().size()); // header row skipped
+    assertEquals(2745, t.qrels().numJudgments()); // header row skipped
     // doc ids contain spaces; title + " " + text
     assertTrue(t.corpus().contains("Global warming:14"));
     assertTrue(t.corpus().text("Global warming:14").startsWith("Global warming Environmental impacts include"));

@@ -10,9 +10,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.cptbench.CptbenchException;
 import org.cptbench.TestData;
+import org.cptbench.data.LoadReport;
 import org.cptbench.data.MalformedInputException;
+import org.cptbench.eval.trec.QrelsReader.Duplicates;
 import org.cptbench.eval.TrecFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -88,6 +91,60 @@ class QrelsReaderTest {
     MalformedInputException e = assertThrows(MalformedInputException.class, () -> QrelsReader.read(f));
     assertEquals(3, e.line());
     assertTrue(e.getMessage().contains("first on line 1"), e.getMessage());
+  }
+
+  @Test
+  void keepLastPolicyKeepsTheLastGradeAndReportsWhatItSkipped() throws IOException {
+    Path f = write("test.tsv", "q1\td1\t1\n\nq2\td1\t1\n# note\n  \nq1\td1\t2\nq1\td1\t3\n");
+    LoadReport.Builder b = new LoadReport.Builder();
+    Qrels q = QrelsReader.read(f, Duplicates.KEEP_LAST, b);
+    assertEquals(Map.of("d1", 3), q.judgments("q1"));
+    assertEquals(2, q.numJudgments());
+    LoadReport r = b.build();
+    assertEquals(2, r.count("test.tsv.duplicateJudgments"));
+    assertEquals(2, r.count("test.tsv.blankLines"));
+    assertEquals(1, r.count("test.tsv.commentLines"));
+    assertTrue(r.warnings().stream().anyMatch(w -> w.contains("the last grade was kept")), r.warnings().toString());
+    // the same file under trec_eval semantics
+    MalformedInputException e =
+        assertThrows(
+            MalformedInputException.class, () -> QrelsReader.read(f, Duplicates.REJECT, new LoadReport.Builder()));
+    assertEquals(6, e.line());
+    assertTrue(e.getMessage().contains("first on line 1"), e.getMessage());
+  }
+
+  @Test
+  void keepLastStillRejectsMalformedLinesNamingFileAndLine() throws IOException {
+    Path f = write("bad.tsv", "q1\td1\t1\nq1\td1\t1\nq2\td2\thigh\n");
+    MalformedInputException e =
+        assertThrows(
+            MalformedInputException.class, () -> QrelsReader.read(f, Duplicates.KEEP_LAST, new LoadReport.Builder()));
+    assertEquals(f, e.file());
+    assertEquals(3, e.line());
+    assertTrue(e.getMessage().startsWith(f + ":3: "), e.getMessage());
+    Path empty = write("empty.tsv", "\n");
+    CptbenchException n =
+        assertThrows(
+            CptbenchException.class, () -> QrelsReader.read(empty, Duplicates.KEEP_LAST, new LoadReport.Builder()));
+    assertTrue(n.getMessage().contains("no judgments"), n.getMessage());
+  }
+
+  @Test
+  void byteOrderMarkIsRemovedAndInvalidUtf8NamesTheLine() throws IOException {
+    Qrels q = QrelsReader.read(write("bom.txt", "\uFEFFq1 0 d1 1\n"));
+    assertEquals(List.of("q1"), q.queryIds());
+    Path f = dir.resolve("latin1.txt");
+    byte[] latin1 = "q1 0 d1 1\nq\u00e9 0 d 1\n".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Files.write(f, latin1);
+    MalformedInputException e = assertThrows(MalformedInputException.class, () -> QrelsReader.read(f));
+    assertEquals(2, e.line());
+    assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
+  }
+
+  @Test
+  void judgedDocumentsCoverAllQueriesAndGrades() throws IOException {
+    Qrels q = QrelsReader.read(write("q.txt", "q1 0 d1 1\nq1 0 d2 0\nq2 0 d1 2\nq2 0 d3 -1\n"));
+    assertEquals(Set.of("d1", "d2", "d3"), q.judgedDocuments());
   }
 
   @Test
