@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import org.cptbench.model.CptEncoder;
 import org.cptbench.model.CptTransformer;
 import org.cptbench.model.EncoderSpec;
+import org.cptbench.model.MklDispatch;
 import org.cptbench.model.TransformerWeights;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -53,6 +54,8 @@ public class EncoderForwardBenchmark {
 
   @Setup(Level.Trial)
   public void setup() {
+    // as the harness does for its model verbs: MKL's AVX-512 kernels on non-Intel CPUs (CPTBENCH_MKL=off: not)
+    MklDispatch.configure(MklDispatch.modeFromEnvironment());
     EncoderSpec spec = EncoderSpec.preset(preset);
     manager = NDManager.newBaseManager();
     CptTransformer model = new CptTransformer(spec, TransformerWeights.initialise(spec, 11, manager));

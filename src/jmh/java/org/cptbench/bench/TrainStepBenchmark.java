@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.cptbench.model.EncoderSpec;
+import org.cptbench.model.MklDispatch;
 import org.cptbench.train.ContrastivePretrainer;
 import org.cptbench.train.LearningRateSchedule;
 import org.cptbench.train.PairData;
@@ -60,6 +61,8 @@ public class TrainStepBenchmark {
 
   @Setup(Level.Trial)
   public void setup() {
+    // as the harness does for its model verbs: MKL's AVX-512 kernels on non-Intel CPUs (CPTBENCH_MKL=off: not)
+    MklDispatch.configure(MklDispatch.modeFromEnvironment());
     EncoderSpec spec = EncoderSpec.preset(preset);
     PairData data = TrainThroughput.randomPairs(batch * 4, spec.maxTokens(), spec.vocabSize(), 7);
     xs = new int[4][][];
