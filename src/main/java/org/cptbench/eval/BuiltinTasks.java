@@ -1,15 +1,9 @@
 package org.cptbench.eval;
 
 import java.util.List;
-import java.util.Map;
 import org.cptbench.CptbenchException;
-import org.cptbench.data.LoadReport;
 import org.cptbench.data.builtin.BuiltinData;
 import org.cptbench.data.corpus.TextCorpus;
-import org.cptbench.data.retrieval.Queries;
-import org.cptbench.data.retrieval.RetrievalCorpus;
-import org.cptbench.data.retrieval.RetrievalTask;
-import org.cptbench.eval.trec.Qrels;
 
 /**
  * Tasks and corpora built from Maven artifacts, so a suite runs with no data dir and no network (see
@@ -24,7 +18,7 @@ import org.cptbench.eval.trec.Qrels;
  * </ul>
  */
 public final class BuiltinTasks {
-  public static final List<String> TASKS = List.of("builtin/code-search", "builtin/wordnet-examples");
+  public static final List<String> TASKS = List.of(BuiltinData.CODE_SEARCH_TASK, BuiltinData.WORDNET_TASK);
   public static final List<String> CORPORA = List.of("builtin", "builtin-wordnet", "builtin-code");
 
   private BuiltinTasks() {}
@@ -39,10 +33,8 @@ public final class BuiltinTasks {
 
   public static TaskResult evaluate(String task, Embedder embedder, EvalOptions options) {
     return switch (task) {
-      case "builtin/code-search" ->
-          RetrievalEvaluation.run("code", convert(task, BuiltinData.codeSearchTask()), embedder, 1);
-      case "builtin/wordnet-examples" ->
-          RetrievalEvaluation.run("retrieval", convert(task, BuiltinData.wordnetTask()), embedder, 1);
+      case BuiltinData.CODE_SEARCH_TASK -> RetrievalEvaluation.run("code", BuiltinData.codeSearchTask(), embedder, 1);
+      case BuiltinData.WORDNET_TASK -> RetrievalEvaluation.run("retrieval", BuiltinData.wordnetTask(), embedder, 1);
       default -> throw new CptbenchException("unknown built-in task '" + task + "'; allowed: " + TASKS);
     };
   }
@@ -62,16 +54,5 @@ public final class BuiltinTasks {
   public static TextCorpus openCorpus(String nameOrPath, java.nio.file.Path dataDir) {
     return isBuiltinCorpus(nameOrPath) ? corpus(nameOrPath)
         : org.cptbench.data.corpus.Corpora.open(nameOrPath, dataDir);
-  }
-
-  static RetrievalTask convert(String name, org.cptbench.data.builtin.RetrievalTask t) {
-    Map<String, Map<String, Integer>> qrels = t.qrels();
-    return new RetrievalTask(
-        name,
-        "builtin",
-        new RetrievalCorpus(t.docIds(), t.docs(), null),
-        new Queries(t.queryIds(), t.queries()),
-        Qrels.of(qrels),
-        LoadReport.empty());
   }
 }

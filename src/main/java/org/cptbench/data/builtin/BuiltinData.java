@@ -16,6 +16,7 @@ import org.cptbench.CptbenchException;
 import org.cptbench.data.corpus.TextPair;
 import org.cptbench.data.corpus.WordNetReader;
 import org.cptbench.data.corpus.WordNetReader.Synset;
+import org.cptbench.data.retrieval.RetrievalTask;
 
 /**
  * Real text for the built-in {@code quick} suite that needs nothing but the Maven build: WordNet 3.1 from the
@@ -31,6 +32,12 @@ import org.cptbench.data.corpus.WordNetReader.Synset;
 public final class BuiltinData {
   /** Classpath folder of the WordNet 3.1 data files. */
   public static final String WORDNET = "net/sf/extjwnl/data/wordnet/wn31/";
+
+  /** Name of {@link #wordnetTask()}, the task name evaluation results carry. */
+  public static final String WORDNET_TASK = "builtin/wordnet-examples";
+
+  /** Name of {@link #codeSearchTask()}, the task name evaluation results carry. */
+  public static final String CODE_SEARCH_TASK = "builtin/code-search";
 
   /** One synset in this many (by CRC32 of its id) is held out for {@link #wordnetTask()}. */
   public static final int WORDNET_HELD_OUT_MOD = 20;
@@ -122,7 +129,7 @@ public final class BuiltinData {
       }
       qrels.put(s.id(), rel);
     }
-    return new RetrievalTask("builtin/wordnet-gloss-example", qids, queries, dids, docs, qrels);
+    return RetrievalTask.inMemory(WORDNET_TASK, qids, queries, dids, docs, qrels);
   }
 
   /** The documented methods of one library's sources jar ({@code group:artifact:version}), cached. */
@@ -188,7 +195,7 @@ public final class BuiltinData {
       String qid = qidBySummary.computeIfAbsent(m.summary(), s -> "q" + qidBySummary.size());
       qrels.computeIfAbsent(qid, k -> new LinkedHashMap<>()).put(m.id(), 1);
     }
-    return new RetrievalTask(
-        "builtin/code-search", List.copyOf(qidBySummary.values()), List.copyOf(qidBySummary.keySet()), dids, docs, qrels);
+    return RetrievalTask.inMemory(
+        CODE_SEARCH_TASK, List.copyOf(qidBySummary.values()), List.copyOf(qidBySummary.keySet()), dids, docs, qrels);
   }
 }
