@@ -109,7 +109,8 @@ public final class BenchCommand implements Callable<Integer> {
       doc.put("mklDispatch", MklDispatch.status().toString());
       doc.put("env", Map.of(
           "GLIBC_TUNABLES", String.valueOf(System.getenv("GLIBC_TUNABLES")),
-          "ATEN_CPU_CAPABILITY", String.valueOf(System.getenv("ATEN_CPU_CAPABILITY"))));
+          "ATEN_CPU_CAPABILITY", String.valueOf(System.getenv("ATEN_CPU_CAPABILITY")),
+          "OMP_WAIT_POLICY", String.valueOf(System.getenv("OMP_WAIT_POLICY"))));
       doc.put("results", results);
       Json.writeFile(json, doc);
     }

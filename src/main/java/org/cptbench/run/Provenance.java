@@ -31,7 +31,8 @@ public final class Provenance {
     m.put("threads", Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors()));
     m.put("env", Map.of(
         "GLIBC_TUNABLES", String.valueOf(System.getenv("GLIBC_TUNABLES")),
-        "ATEN_CPU_CAPABILITY", String.valueOf(System.getenv("ATEN_CPU_CAPABILITY"))));
+        "ATEN_CPU_CAPABILITY", String.valueOf(System.getenv("ATEN_CPU_CAPABILITY")),
+          "OMP_WAIT_POLICY", String.valueOf(System.getenv("OMP_WAIT_POLICY"))));
     m.put("mklDispatch", org.cptbench.model.MklDispatch.status().toString());
     Map<String, Object> libs = new LinkedHashMap<>();
     libs.put("cptbench", version("org.cptbench", "cptbench"));
