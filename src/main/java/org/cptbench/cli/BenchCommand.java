@@ -16,6 +16,7 @@ import org.cptbench.CptbenchException;
 import org.cptbench.bench.TrainThroughput;
 import org.cptbench.model.EncoderSpec;
 import org.cptbench.model.MklDispatch;
+import org.cptbench.run.Provenance;
 import org.cptbench.util.Json;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -107,10 +108,7 @@ public final class BenchCommand implements Callable<Integer> {
       doc.put("generatedBy", "./harness bench train");
       doc.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
       doc.put("mklDispatch", MklDispatch.status().toString());
-      doc.put("env", Map.of(
-          "GLIBC_TUNABLES", String.valueOf(System.getenv("GLIBC_TUNABLES")),
-          "ATEN_CPU_CAPABILITY", String.valueOf(System.getenv("ATEN_CPU_CAPABILITY")),
-          "OMP_WAIT_POLICY", String.valueOf(System.getenv("OMP_WAIT_POLICY"))));
+      doc.put("env", Provenance.speedEnvironment());
       doc.put("results", results);
       Json.writeFile(json, doc);
     }

@@ -2,6 +2,7 @@ package org.cptbench.cli;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.Set;
 import org.cptbench.CptbenchException;
 import org.cptbench.model.MklDispatch;
 import picocli.CommandLine;
@@ -54,7 +55,7 @@ public final class Main implements Runnable {
   }
 
   /** Verbs that run models (and so load libtorch). */
-  static final java.util.Set<String> MODEL_VERBS = java.util.Set.of("train", "eval", "embed", "run", "bench");
+  static final Set<String> MODEL_VERBS = Set.of("train", "eval", "embed", "run", "bench");
 
   /** Runs the CLI and returns its exit status (tests call this instead of {@link #main}). */
   public static int execute(String... args) {

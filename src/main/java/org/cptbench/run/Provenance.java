@@ -12,6 +12,8 @@ import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.cptbench.model.MklDispatch;
+import org.cptbench.report.MachineInfo;
 import org.cptbench.util.Hashing;
 
 /** Facts about the code, machine, libraries and data behind a run (Tribuo-style provenance). */
@@ -26,14 +28,11 @@ public final class Provenance {
     m.put("jdk", System.getProperty("java.vendor") + " " + Runtime.version());
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
         + System.getProperty("os.arch"));
-    m.put("cpu", cpuModel());
+    m.put("cpu", MachineInfo.current().cpu());
     m.put("cores", Runtime.getRuntime().availableProcessors());
     m.put("threads", Integer.getInteger("ai.djl.pytorch.num_threads", Runtime.getRuntime().availableProcessors()));
-    m.put("env", Map.of(
-        "GLIBC_TUNABLES", String.valueOf(System.getenv("GLIBC_TUNABLES")),
-        "ATEN_CPU_CAPABILITY", String.valueOf(System.getenv("ATEN_CPU_CAPABILITY")),
-          "OMP_WAIT_POLICY", String.valueOf(System.getenv("OMP_WAIT_POLICY"))));
-    m.put("mklDispatch", org.cptbench.model.MklDispatch.status().toString());
+    m.put("env", speedEnvironment());
+    m.put("mklDispatch", MklDispatch.status().toString());
     Map<String, Object> libs = new LinkedHashMap<>();
     libs.put("cptbench", version("org.cptbench", "cptbench"));
     libs.put("djl", jarVersion("ai.djl.engine.Engine"));
@@ -86,17 +85,13 @@ public final class Provenance {
     }
   }
 
-  private static String cpuModel() {
-    try {
-      for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-        if (line.startsWith("model name")) {
-          return line.substring(line.indexOf(':') + 1).trim();
-        }
-      }
-    } catch (IOException e) {
-      return System.getProperty("os.arch");
+  /** The environment variables set up for the native kernels' speed (see the launcher), "null" when unset. */
+  public static Map<String, Object> speedEnvironment() {
+    Map<String, Object> env = new LinkedHashMap<>();
+    for (String key : List.of("GLIBC_TUNABLES", "ATEN_CPU_CAPABILITY", "OMP_WAIT_POLICY")) {
+      env.put(key, String.valueOf(System.getenv(key)));
     }
-    return System.getProperty("os.arch");
+    return env;
   }
 
   private static String git(String... args) {
