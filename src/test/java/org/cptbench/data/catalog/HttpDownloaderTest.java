@@ -149,6 +149,14 @@ class HttpDownloaderTest {
                           out.write(BODY, from, BODY.length - from);
                         }
                         out.flush();
+                        // a graceful close: FIN after the bytes, then wait for the client to hang up. Closing
+                        // at once can reset the connection and drop bytes the client has not read yet.
+                        c.shutdownOutput();
+                        c.setSoTimeout(10_000);
+                        InputStream in = c.getInputStream();
+                        while (in.read() >= 0) {
+                          // drain until the client closes
+                        }
                       } catch (IOException e) {
                         return;
                       }
