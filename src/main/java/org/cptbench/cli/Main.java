@@ -39,6 +39,8 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    // --verbose is the launcher's (it lets libraries' warnings through); any verb accepts it, so drop it here
+    args = java.util.Arrays.stream(args).filter(a -> !a.equals("--verbose")).toArray(String[]::new);
     if (args.length > 0 && MODEL_VERBS.contains(args[0])) {
       // before the first matrix multiply: MKL fixes its code path then (see MklDispatch)
       try {
