@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       DatasetsCommand.class,
       BenchReportCommand.class,
+      ExportCommand.class,
     })
 public final class Main implements Runnable {
 
