@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       DatasetsCommand.class,
       BenchReportCommand.class,
       ExportCommand.class,
+      CorpusCommand.class,
     })
 public final class Main implements Runnable {
 
