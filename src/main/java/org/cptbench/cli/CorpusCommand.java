@@ -34,7 +34,7 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = "Build a corpus from an installed documentation package once, pack it into tokens, print its card.")
 public final class CorpusCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "NAME", description = "python-docs or linux-docs.")
+  @Parameters(paramLabel = "NAME", description = "python-docs, linux-docs, postgresql-docs or debian-handbook.")
   String name;
 
   @Option(names = "--tokenizer", paramLabel = "FILE", description = "A tokenizer.json to pack with.")

@@ -7,10 +7,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /**
- * The prose paragraphs of a documentation page built by Sphinx (the Python and Linux kernel manuals): the main
- * content ({@code [role=main]}, else {@code body}) without code ({@code pre}, {@code .highlight}), tables, figures,
- * scripts, navigation and permalink marks; then every paragraph-like block ({@code p}, and {@code li}, {@code dd},
- * {@code blockquote} that hold no such block themselves), its text with whitespace collapsed by jsoup (inline code
+ * The prose paragraphs of a documentation page (Sphinx: the Python and Linux manuals; DocBook: PostgreSQL's;
+ * Publican: the Debian Administrator's Handbook): the main content ({@code [role=main]}, else {@code body}) without
+ * code ({@code pre}, {@code .highlight}), tables, figures, scripts, navigation and permalink marks; then every
+ * paragraph-like block ({@code p}, {@code div.para}, and {@code li}, {@code dd}, {@code blockquote} that hold no
+ * such block themselves), its text with whitespace collapsed by jsoup (inline code
  * stays, as the words of the sentence it is part of). A block is kept as prose when {@link #isProse}.
  */
 public final class HtmlProse {
@@ -22,8 +23,12 @@ public final class HtmlProse {
 
   private static final String NOISE =
       "script, style, pre, .highlight, table, figure, img, svg, nav, .headerlink, .sphinxsidebar, .related,"
-          + " .rst-footer-buttons, .footer, footer, .admonition-title, .toctree-wrapper, .contents.topic";
-  private static final String BLOCKS = "p, li, dd, blockquote";
+          + " .rst-footer-buttons, .footer, footer, .admonition-title, .toctree-wrapper, .contents.topic,"
+          + " .navheader, .navfooter, .docnav, #navigation";
+  private static final String BLOCKS = "p, div.para, li, dd, blockquote";
+
+  /** The version of the extraction rule; a built corpus records it (and is rebuilt when it changes). */
+  public static final int RULE = 2;
 
   private HtmlProse() {}
 

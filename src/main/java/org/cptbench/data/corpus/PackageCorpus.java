@@ -40,7 +40,21 @@ public record PackageCorpus(
               "GPL-2.0 (the Linux kernel documentation; /usr/share/doc/linux-doc-6.1/copyright)",
               Path.of("/usr/share/doc/linux-doc-6.1/html"),
               List.of("_", "genindex", "search.html", "translations/"),
-              "The Linux 6.1 kernel documentation: admin guide, process, driver and subsystem documentation"));
+              "The Linux 6.1 kernel documentation: admin guide, process, driver and subsystem documentation"),
+          new PackageCorpus(
+              "postgresql-docs",
+              "postgresql-doc-15",
+              "PostgreSQL Licence (/usr/share/doc/postgresql-doc-15/copyright)",
+              Path.of("/usr/share/doc/postgresql-doc-15/html"),
+              List.of("bookindex.html", "release-"),
+              "The PostgreSQL 15 manual: tutorial, SQL language, server administration, reference, internals"),
+          new PackageCorpus(
+              "debian-handbook",
+              "debian-handbook",
+              "GPL-2.0-or-later or CC-BY-SA-3.0 (/usr/share/doc/debian-handbook/copyright)",
+              Path.of("/usr/share/doc/debian-handbook/html/en-US"),
+              List.of("Common_Content/", "index.html"),
+              "The Debian Administrator's Handbook (Raphael Hertzog, Roland Mas), English edition, a book"));
 
   /** The corpus called {@code name}, if there is one. */
   public static Optional<PackageCorpus> find(String name) {

@@ -23,8 +23,8 @@ import org.cptbench.util.AtomicFiles;
 import org.cptbench.util.Json;
 
 /**
- * Builds a {@link PackageCorpus} once into a cache folder {@code CACHE/<name>-<version>/} (the installed package
- * version, so an upgrade builds anew): {@value #DOCUMENTS} (one JSON object {@code {"id", "units"}} a line: the
+ * Builds a {@link PackageCorpus} once into a cache folder {@code CACHE/<name>-<version>-rule<R>/} (the installed
+ * package version and the {@link HtmlProse#RULE extraction rule}, so an upgrade or a new rule builds anew): {@value #DOCUMENTS} (one JSON object {@code {"id", "units"}} a line: the
  * page's path under the package's HTML root and its prose paragraphs) and {@value #CARD} (the catalog card: name,
  * package, version, licence, source folder, extraction rule, and counts of files, documents, paragraphs, characters
  * and whitespace-separated words). The folder is written next to its final place and renamed into it, so a killed
@@ -43,7 +43,9 @@ public final class PackageCorpusBuilder {
       throw c.notInstalled();
     }
     String version = DebianPackages.installedVersion(c.debianPackage(), dpkgStatus).orElse("unknown");
-    Path dir = cacheRoot.resolve(c.name() + "-" + version.replaceAll("[^A-Za-z0-9.+~-]", "_"));
+    Path dir =
+        cacheRoot.resolve(
+            c.name() + "-" + version.replaceAll("[^A-Za-z0-9.+~-]", "_") + "-rule" + HtmlProse.RULE);
     if (Files.isRegularFile(dir.resolve(CARD))) {
       return dir;
     }
@@ -93,8 +95,8 @@ public final class PackageCorpusBuilder {
       card.put("provenance", "Debian package " + c.debianPackage() + " " + version + ", pages " + root + "/**.html");
       card.put(
           "extraction",
-          "jsoup; main content ([role=main]) without code, tables, figures and navigation; blocks p, li, dd,"
-              + " blockquote with >= " + HtmlProse.MIN_WORDS + " words and >= " + HtmlProse.MIN_LETTER_FRACTION
+          "rule " + HtmlProse.RULE + ": jsoup; main content ([role=main]) without code, tables, figures and"
+              + " navigation; blocks p, div.para, li, dd, blockquote with >= " + HtmlProse.MIN_WORDS + " words and >= " + HtmlProse.MIN_LETTER_FRACTION
               + " letters among non-space characters");
       card.put("excluded", c.excluded());
       Map<String, Object> counts = new LinkedHashMap<>();

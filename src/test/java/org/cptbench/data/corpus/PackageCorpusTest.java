@@ -45,6 +45,21 @@ class PackageCorpusTest {
   }
 
   @Test
+  void docBookAndPublicanPagesToo() {
+    String page =
+        """
+        <html><body><div class="navheader"><p>Prev Up Home Next and some more navigation words here</p></div>
+        <div class="section"><div class="para">The Advanced Package Tool fetches packages and resolves their
+        dependencies for the administrator.</div><ul class="docnav"><li>Prev: a navigation link with many words in
+        it</li></ul></div><div class="navfooter"><p>Next chapter title with enough words to look like prose</p>
+        </div></body></html>
+        """;
+    assertEquals(
+        List.of("The Advanced Package Tool fetches packages and resolves their dependencies for the administrator."),
+        HtmlProse.paragraphs(page));
+  }
+
+  @Test
   void proseNeedsWordsAndLetters() {
     assertTrue(HtmlProse.isProse("The quick brown fox jumps over the lazy dog today."));
     assertFalse(HtmlProse.isProse("Seven words are not quite enough here."));
@@ -90,7 +105,7 @@ class PackageCorpusTest {
     PackageCorpus c =
         new PackageCorpus("demo", "demo-doc", "MIT", dir.resolve("html"), List.of("_", "genindex"), "demo pages");
     Path built = PackageCorpusBuilder.ensureBuilt(c, dir.resolve("cache"), status);
-    assertEquals(dir.resolve("cache/demo-2_1.0+b1"), built);
+    assertEquals(dir.resolve("cache/demo-2_1.0+b1-rule" + HtmlProse.RULE), built);
     List<Document> docs = PackageCorpusBuilder.documents(built);
     assertEquals(1, docs.size());
     assertEquals("tutorial/classes.html", docs.get(0).id());
