@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
       BenchCommand.class,
       DatasetsCommand.class,
       BenchReportCommand.class,
+      ExportCommand.class,
+      CorpusCommand.class,
     })
 public final class Main implements Runnable {
 

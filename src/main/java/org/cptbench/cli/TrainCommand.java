@@ -154,7 +154,8 @@ public final class TrainCommand implements Callable<Integer> {
         s.ffn(),
         s.maxTokens(),
         attention != null ? Attention.parse("--attention", attention) : s.attention(),
-        pooling != null ? Pooling.parse("--pooling", pooling) : s.pooling());
+        pooling != null ? Pooling.parse("--pooling", pooling) : s.pooling(),
+        s.gelu());
   }
 
   private TrainSpec applyTrainFlags(TrainSpec t) {

@@ -39,6 +39,9 @@ public final class Checkpoint {
     m.put("maxTokens", s.maxTokens());
     m.put("attention", s.attention().name().toLowerCase(java.util.Locale.ROOT));
     m.put("pooling", s.pooling().name().toLowerCase(java.util.Locale.ROOT));
+    if (s.gelu() != Gelu.ERF) { // absent means erf: older checkpoints and cell ids stay as they were
+      m.put("gelu", s.gelu().name().toLowerCase(java.util.Locale.ROOT));
+    }
     return m;
   }
 
@@ -57,7 +60,8 @@ public final class Checkpoint {
         n.get("ffn").asInt(),
         n.get("maxTokens").asInt(),
         Attention.parse("encoder.attention", n.get("attention").asText()),
-        Pooling.parse("encoder.pooling", n.get("pooling").asText()));
+        Pooling.parse("encoder.pooling", n.get("pooling").asText()),
+        n.hasNonNull("gelu") ? Gelu.parse("encoder.gelu", n.get("gelu").asText()) : Gelu.ERF);
   }
 
   /** Reads and checks {@code dir/config.json}. */

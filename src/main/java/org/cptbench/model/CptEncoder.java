@@ -3,8 +3,6 @@ package org.cptbench.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -40,22 +38,14 @@ public final class CptEncoder implements Encoder {
     this.model = model;
   }
 
-  /** Loads a checkpoint folder written by the trainer. */
+  /** Loads a model folder: a cptbench checkpoint or a Hugging Face GPT-2 folder ({@link ModelFolder}). */
   public static CptEncoder load(Path dir) {
-    JsonNode config = Checkpoint.readConfig(dir);
-    EncoderSpec spec = Checkpoint.specFromJson(config.path("encoder"), dir.resolve(Checkpoint.CONFIG).toString());
     NDManager manager = NDManager.newBaseManager();
     try {
-      TransformerWeights weights = TransformerWeights.load(dir.resolve(Checkpoint.WEIGHTS), spec, manager);
-      CptTokenizer tokenizer = CptTokenizer.load(dir.resolve(Checkpoint.TOKENIZER));
+      LoadedModel m = ModelFolder.load(dir, manager);
       return new CptEncoder(
-          dir.toString(),
-          Checkpoint.fingerprint(dir),
-          manager,
-          tokenizer,
-          new CptTransformer(spec, weights),
-          tokenizer.padId());
-    } catch (IOException | RuntimeException e) {
+          dir.toString(), m.fingerprint(), manager, m.tokenizer(), m.transformer(), m.tokenizer().padId());
+    } catch (RuntimeException e) {
       manager.close();
       if (e instanceof CptbenchException c) {
         throw c;

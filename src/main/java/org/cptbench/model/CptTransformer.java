@@ -16,7 +16,8 @@ import java.util.Map;
  * Transformer layers {@code h += Attn(LN(h)); h += MLP(LN(h))} with multi-head scaled dot-product self-attention
  * (causal or bidirectional) and a GELU MLP, a final LayerNorm, then pooling (hidden state at the end delimiter, or
  * the mean over real tokens) and L2 normalisation. Same computation as PyTorch's {@code TransformerEncoderLayer(
- * norm_first=True, activation="gelu", dropout=0)}.
+ * norm_first=True, activation="gelu", dropout=0)}; with {@link Gelu#TANH} and causal attention it is exactly
+ * Hugging Face's {@code GPT2Model} (LayerNorm eps 1e-5, biases everywhere, final {@code ln_f}).
  *
  * <p>Intermediate arrays are created in the caller's {@link ai.djl.ndarray.NDScope}; the weights are not copied.
  */
@@ -87,10 +88,20 @@ public final class CptTransformer {
       ctx = ctx.transpose(0, 2, 1, 3).reshape(b, t, d);
       h = h.add(Linear.linear(ctx, w(p + "attn.out.w"), w(p + "attn.out.b")).singletonOrThrow());
       NDArray m = LayerNorm.layerNorm(h, ln, w(p + "ln2.g"), w(p + "ln2.b"), LN_EPS).singletonOrThrow();
-      m = Activation.gelu(Linear.linear(m, w(p + "mlp.fc.w"), w(p + "mlp.fc.b")).singletonOrThrow());
+      m = gelu(Linear.linear(m, w(p + "mlp.fc.w"), w(p + "mlp.fc.b")).singletonOrThrow());
       h = h.add(Linear.linear(m, w(p + "mlp.proj.w"), w(p + "mlp.proj.b")).singletonOrThrow());
     }
     return LayerNorm.layerNorm(h, ln, w("ln_f.g"), w("ln_f.b"), LN_EPS).singletonOrThrow();
+  }
+
+  /** The MLP's GELU ({@link Gelu}): PyTorch's exact one, or GPT-2's tanh approximation built from its formula. */
+  private NDArray gelu(NDArray x) {
+    if (spec.gelu() == Gelu.ERF) {
+      return Activation.gelu(x);
+    }
+    NDArray cube = x.mul(x).mul(x);
+    NDArray inner = x.add(cube.mul(Scalars.of(x, 0.044715))).mul(Scalars.of(x, Math.sqrt(2.0 / Math.PI)));
+    return x.mul(inner.tanh().add(Scalars.of(x, 1.0))).mul(Scalars.of(x, 0.5));
   }
 
   private NDArray w(String name) {

@@ -17,6 +17,7 @@ import org.cptbench.CptbenchException;
  * @param maxTokens longest sequence, delimiters included (at least 3)
  * @param attention causal (GPT-like) or bidirectional
  * @param pooling eos (hidden state at the end delimiter) or mean
+ * @param gelu the MLP's GELU: exact ({@code erf}, the default) or GPT-2's tanh approximation ({@code tanh})
  */
 public record EncoderSpec(
     int vocabSize,
@@ -26,7 +27,8 @@ public record EncoderSpec(
     int ffn,
     int maxTokens,
     Attention attention,
-    Pooling pooling) {
+    Pooling pooling,
+    Gelu gelu) {
 
   /** Named size presets; {@code tiny} and {@code small} are the benchmark presets of the peer program. */
   public static final Map<String, EncoderSpec> PRESETS = presets();
@@ -48,6 +50,15 @@ public record EncoderSpec(
     if (pooling == null) {
       throw new CptbenchException("encoder.pooling: missing; allowed: [eos, mean]");
     }
+    if (gelu == null) {
+      throw new CptbenchException("encoder.gelu: missing; allowed: [erf, tanh]");
+    }
+  }
+
+  /** A shape with the exact (erf) GELU, cptbench's original encoder. */
+  public EncoderSpec(
+      int vocabSize, int layers, int width, int heads, int ffn, int maxTokens, Attention attention, Pooling pooling) {
+    this(vocabSize, layers, width, heads, ffn, maxTokens, attention, pooling, Gelu.ERF);
   }
 
   private static void positive(String key, int value, int min) {
@@ -85,10 +96,14 @@ public record EncoderSpec(
   }
 
   public EncoderSpec withVocabSize(int v) {
-    return new EncoderSpec(v, layers, width, heads, ffn, maxTokens, attention, pooling);
+    return new EncoderSpec(v, layers, width, heads, ffn, maxTokens, attention, pooling, gelu);
   }
 
   public EncoderSpec withMaxTokens(int t) {
-    return new EncoderSpec(vocabSize, layers, width, heads, ffn, t, attention, pooling);
+    return new EncoderSpec(vocabSize, layers, width, heads, ffn, t, attention, pooling, gelu);
+  }
+
+  public EncoderSpec withGelu(Gelu g) {
+    return new EncoderSpec(vocabSize, layers, width, heads, ffn, maxTokens, attention, pooling, g);
   }
 }

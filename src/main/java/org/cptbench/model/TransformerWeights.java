@@ -71,6 +71,42 @@ public final class TransformerWeights implements AutoCloseable {
     return m;
   }
 
+  /** The parameter names of {@code spec} in creation order, with their shapes (linear weights {@code [out, in]}). */
+  public static Map<String, Shape> shapes(EncoderSpec spec) {
+    Map<String, Shape> m = new LinkedHashMap<>();
+    layout(spec).forEach((k, v) -> m.put(k, v.shape()));
+    return m;
+  }
+
+  /** Supplies one parameter by its cptbench name and shape, created in the given manager. */
+  @FunctionalInterface
+  public interface ParameterSource {
+    NDArray get(String name, Shape shape, NDManager manager);
+  }
+
+  /**
+   * Weights for {@code spec} whose every parameter comes from {@code source} (a checkpoint in another layout); each
+   * must be float32 of the expected shape.
+   */
+  public static TransformerWeights build(EncoderSpec spec, NDManager parent, ParameterSource source) {
+    TransformerWeights w = new TransformerWeights(parent.newSubManager());
+    try {
+      for (Map.Entry<String, Slot> e : layout(spec).entrySet()) {
+        NDArray a = source.get(e.getKey(), e.getValue().shape(), w.manager);
+        if (!a.getShape().equals(e.getValue().shape()) || a.getDataType() != DataType.FLOAT32) {
+          throw new IllegalStateException(
+              e.getKey() + ": got " + a.getDataType() + " " + a.getShape() + ", expected float32 "
+                  + e.getValue().shape());
+        }
+        w.put(e.getKey(), a);
+      }
+      return w;
+    } catch (RuntimeException e) {
+      w.close();
+      throw e;
+    }
+  }
+
   /** Fresh weights for {@code spec}, initialised from {@code seed}. */
   public static TransformerWeights initialise(EncoderSpec spec, long seed, NDManager parent) {
     TransformerWeights w = new TransformerWeights(parent.newSubManager());

@@ -12,8 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.cptbench.CptbenchException;
 import org.cptbench.util.Json;
 
@@ -30,22 +32,32 @@ import org.cptbench.util.Json;
  * {@code add_special_tokens} says), so the text is encoded with a copy of the tokenizer whose {@code added_tokens}
  * list is empty. A literal {@code <[>} in the text is then segmented as the plain characters it is, and decodes back
  * to itself. The delimiter ids are placed by this class, not by an HF post-processor.
+ *
+ * <p>A tokenizer without those special tokens (GPT-2's own) uses the paper's plain characters {@code [ ] { }} as
+ * delimiters (their single-character vocabulary tokens) and pads with {@value #END_OF_TEXT}.
  */
 public final class CptTokenizer implements AutoCloseable {
+  /** GPT-2's document separator, its only added token. */
+  public static final String END_OF_TEXT = "<|endoftext|>";
+
   private final HuggingFaceTokenizer hf;
   private final Map<String, Integer> special;
+  private final Set<Integer> control;
   private final int vocabSize;
 
-  private CptTokenizer(HuggingFaceTokenizer hf, Map<String, Integer> special, int vocabSize) {
+  private CptTokenizer(
+      HuggingFaceTokenizer hf, Map<String, Integer> special, Set<Integer> control, int vocabSize) {
     this.hf = hf;
     this.special = special;
+    this.control = control;
     this.vocabSize = vocabSize;
   }
 
   /**
-   * Loads a tokenizer.json that has the six {@link SpecialTokens} among its {@code added_tokens}.
+   * Loads a tokenizer.json that has the six {@link SpecialTokens} among its {@code added_tokens}, or else (a GPT-2
+   * tokenizer) {@value #END_OF_TEXT} and the plain tokens {@code [ ] { }}, which then serve as delimiters.
    *
-   * @throws CptbenchException if the file is missing, not JSON, or lacks a special token
+   * @throws CptbenchException if the file is missing, not JSON, or has neither kind of delimiters
    */
   public static CptTokenizer load(Path tokenizerJson) {
     JsonNode root;
@@ -57,21 +69,24 @@ public final class CptTokenizer implements AutoCloseable {
     if (root == null || !root.isObject() || !root.path("model").path("vocab").isObject()) {
       throw new CptbenchException(tokenizerJson + ": not a HuggingFace tokenizer.json (no model.vocab)");
     }
-    Map<String, Integer> special = new HashMap<>();
+    Map<String, Integer> added = new HashMap<>();
     int maxId = -1;
     for (JsonNode t : root.path("added_tokens")) {
-      special.put(t.path("content").asText(), t.path("id").asInt());
+      added.put(t.path("content").asText(), t.path("id").asInt());
       maxId = Math.max(maxId, t.path("id").asInt());
-    }
-    for (String name : SpecialTokens.ALL) {
-      if (!special.containsKey(name)) {
-        throw new CptbenchException(
-            tokenizerJson + ": added_tokens lacks the special token " + name + " (needs all of " + SpecialTokens.ALL
-                + "; train the tokenizer with cptbench)");
-      }
     }
     for (Map.Entry<String, JsonNode> e : root.path("model").path("vocab").properties()) {
       maxId = Math.max(maxId, e.getValue().asInt());
+    }
+    Map<String, Integer> special = new HashMap<>();
+    Set<Integer> control = new HashSet<>();
+    if (added.keySet().containsAll(SpecialTokens.ALL)) {
+      for (String name : SpecialTokens.ALL) {
+        special.put(name, added.get(name));
+        control.add(added.get(name));
+      }
+    } else {
+      gpt2Delimiters(tokenizerJson, root.path("model").path("vocab"), added, special, control);
     }
     ObjectNode plain = ((ObjectNode) root).deepCopy();
     plain.putArray("added_tokens");
@@ -82,12 +97,43 @@ public final class CptTokenizer implements AutoCloseable {
       HuggingFaceTokenizer hf =
           HuggingFaceTokenizer.newInstance(
               new ByteArrayInputStream(Json.MAPPER.writeValueAsBytes(plain)), options);
-      return new CptTokenizer(hf, Map.copyOf(special), maxId + 1);
+      return new CptTokenizer(hf, Map.copyOf(special), Set.copyOf(control), maxId + 1);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot load tokenizer " + tokenizerJson, e);
     } catch (RuntimeException e) {
       throw new CptbenchException("cannot load tokenizer " + tokenizerJson + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The delimiters of a tokenizer without cptbench's special tokens (GPT-2's, or one trained for a GPT-2 model):
+   * the paper's plain characters {@code [ ] { }} as the byte-level tokens of the vocabulary, and
+   * {@value #END_OF_TEXT} as padding (and unknown; byte-level BPE has no unknown pieces).
+   */
+  private static void gpt2Delimiters(
+      Path file, JsonNode vocab, Map<String, Integer> added, Map<String, Integer> special, Set<Integer> control) {
+    Integer eot = added.containsKey(END_OF_TEXT) ? added.get(END_OF_TEXT) : (Integer) intOrNull(vocab, END_OF_TEXT);
+    String[][] delimiters = {
+      {SpecialTokens.X_START, "["}, {SpecialTokens.X_END, "]"}, {SpecialTokens.Y_START, "{"}, {SpecialTokens.Y_END, "}"}
+    };
+    for (String[] d : delimiters) {
+      Integer id = intOrNull(vocab, d[1]);
+      if (id == null || eot == null) {
+        throw new CptbenchException(
+            file + ": neither cptbench's special tokens " + SpecialTokens.ALL + " are among its added_tokens, nor"
+                + " has it GPT-2's " + END_OF_TEXT + " and the single-character tokens [ ] { } (missing: "
+                + (eot == null ? END_OF_TEXT : d[1]) + ")");
+      }
+      special.put(d[0], id);
+    }
+    special.put(SpecialTokens.PAD, eot);
+    special.put(SpecialTokens.UNK, eot);
+    control.add(eot);
+  }
+
+  private static Integer intOrNull(JsonNode vocab, String token) {
+    JsonNode n = vocab.get(token);
+    return n != null && n.canConvertToInt() ? n.asInt() : null;
   }
 
   /**
@@ -137,10 +183,12 @@ public final class CptTokenizer implements AutoCloseable {
     return out;
   }
 
-  /** The text of some ids; special ids (pad, unk, delimiters) are dropped. */
+  /**
+   * The text of some ids; special ids (pad, unk, and cptbench's delimiter tokens) are dropped. With GPT-2's
+   * plain-character delimiters only {@value #END_OF_TEXT} is dropped: a delimiter decodes to its character.
+   */
   public String decode(int[] ids) {
-    long[] kept =
-        Arrays.stream(ids).filter(id -> !special.containsValue(id)).asLongStream().toArray();
+    long[] kept = Arrays.stream(ids).filter(id -> !control.contains(id)).asLongStream().toArray();
     return kept.length == 0 ? "" : hf.decode(kept, false);
   }
 

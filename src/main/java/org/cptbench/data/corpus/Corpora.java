@@ -23,7 +23,9 @@ import org.cptbench.data.DataDir;
  *   <li>{@code wordnet}: {@code corpora/wordnet-3.0/data.*} with pairs (lemmas + definition, example)
  *       ({@link WordNetReader});
  *   <li>{@code code}: {@code code/java_javadoc_method_pairs.jsonl.gz}, pairs (docstring summary, code)
- *       ({@link CodePairsReader}).
+ *       ({@link CodePairsReader});
+ *   <li>{@code python-docs}, {@code linux-docs}: prose from the HTML manuals of Debian packages
+ *       ({@link PackageCorpus}), extracted once into {@code cache/corpora/} ({@link PackageCorpusBuilder}).
  * </ul>
  *
  * <p>Anything else must be an existing path: a directory (its regular, non-hidden files, recursively, in path
@@ -46,6 +48,7 @@ public final class Corpora {
     names.add("nltk");
     NltkCorpusReader.NAMES.forEach(n -> names.add("nltk-" + n));
     names.addAll(List.of("europarl", "europarl-multilingual", "wordnet", "code"));
+    PackageCorpus.ALL.forEach(c -> names.add(c.name()));
     return names;
   }
 
@@ -86,6 +89,15 @@ public final class Corpora {
         return TextCorpus.ofPairs(nameOrPath, () -> CodePairsReader.read(file));
       }
       default -> {
+        var pkg = PackageCorpus.find(nameOrPath);
+        if (pkg.isPresent()) {
+          return TextCorpus.ofDocuments(
+              nameOrPath,
+              () ->
+                  PackageCorpusBuilder.documents(
+                      PackageCorpusBuilder.ensureBuilt(
+                          pkg.get(), PackageCorpusBuilder.DEFAULT_CACHE, DebianPackages.STATUS)));
+        }
         if (nameOrPath.startsWith("nltk-") && NltkCorpusReader.NAMES.contains(nameOrPath.substring(5))) {
           Path zip = DataDir.require(dataDir, NLTK_DIR + "/" + nameOrPath.substring(5) + ".zip");
           return TextCorpus.ofDocuments(nameOrPath, () -> NltkCorpusReader.read(zip));
