@@ -90,6 +90,23 @@ public final class ItemScoreFiles {
     return Files.isRegularFile(dir.resolve(PER_QUERY).resolve(EvalOutput.fileName(task) + ".tsv"));
   }
 
+  /** The metric ids of {@code per-query/<task>.tsv}, in file order (empty when the file is absent). */
+  public static List<String> perQueryMetrics(Path dir, String task) {
+    if (!hasPerQuery(dir, task)) {
+      return List.of();
+    }
+    Path file = dir.resolve(PER_QUERY).resolve(EvalOutput.fileName(task) + ".tsv");
+    List<String> metrics = new ArrayList<>();
+    List<String> lines = lines(file);
+    for (int i = 1; i < lines.size(); i++) {
+      String m = lines.get(i).split("\t", -1)[0];
+      if (!metrics.contains(m)) {
+        metrics.add(m);
+      }
+    }
+    return metrics;
+  }
+
   /** Reads one metric's per-query values of {@code task}, in file order. */
   public static LinkedHashMap<String, Double> readPerQuery(Path dir, String task, String metric) {
     Path file = dir.resolve(PER_QUERY).resolve(EvalOutput.fileName(task) + ".tsv");
