@@ -11,6 +11,7 @@ import org.cptbench.eval.EvalOptions;
 import org.cptbench.eval.EvalOutput;
 import org.cptbench.eval.TaskEvaluator;
 import org.cptbench.eval.TaskResult;
+import org.cptbench.lexical.Bm25;
 import org.cptbench.model.Encoder;
 import org.cptbench.model.Encoders;
 import org.cptbench.model.EmbeddingCache;
@@ -25,11 +26,12 @@ import picocli.CommandLine.Option;
     description = {
       "Evaluate an encoder (a checkpoint folder or minilm-l6) on tasks: linear probe (senteval/*), similarity",
       "(sts/*), retrieval (beir/*, MS MARCO TSV folders) and open-domain QA (DPR layout). Writes OUT/metrics.json,",
-      "definitions.json, details.json, per-query/*.tsv and runs/*.trec."
+      "definitions.json, details.json, per-query/*.tsv, per-pair/*.tsv and runs/*.trec. --encoder bm25 ranks",
+      "retrieval, QA and code-search tasks with Lucene BM25 (Anserini's defaults: k1 0.9, b 0.4, English analyzer)."
     })
 public final class EvalCommand implements Callable<Integer> {
 
-  @Option(names = "--encoder", required = true, description = "checkpoint folder, or minilm-l6")
+  @Option(names = "--encoder", required = true, description = "checkpoint folder, minilm-l6, or bm25")
   String encoder;
 
   @Option(names = "--task", required = true, description = "task path under the data dir (repeatable)")
@@ -63,6 +65,9 @@ public final class EvalCommand implements Callable<Integer> {
     Path data = dataDir.resolve();
     EvalOptions options =
         new EvalOptions(split, relevanceLevel, retrievalSplit, distractors, seed, EvalOptions.defaults().probe());
+    if (encoder.trim().equals(Bm25.NAME)) {
+      return lexical(data, options);
+    }
     List<TaskResult> results = new ArrayList<>();
     try (Encoder enc = Encoders.open(encoder)) {
       EmbeddingCache cache = noCache ? null : new EmbeddingCache(EmbeddingCache.DEFAULT_DIR);
@@ -92,6 +97,29 @@ public final class EvalCommand implements Callable<Integer> {
       provenance.put("command", "./harness eval");
       EvalOutput.write(out, results, provenance);
     }
+    System.err.println("wrote " + out.resolve("metrics.json"));
+    return 0;
+  }
+
+  /** BM25: no encoder, no embedding cache; the same task runner and output files. */
+  private int lexical(Path data, EvalOptions options) {
+    Bm25 bm25 = Bm25.anserini();
+    List<TaskResult> results = new ArrayList<>();
+    for (String task : tasks) {
+      System.err.printf(Locale.ROOT, "eval %s on %s ...%n", bm25.name(), task);
+      TaskResult r = TaskEvaluator.evaluate(data, task, bm25, options);
+      results.add(r);
+      StringBuilder line = new StringBuilder(task);
+      r.metrics().forEach((k, v) -> line.append(String.format(Locale.ROOT, "  %s=%.4f", k, v)));
+      line.append(String.format(Locale.ROOT, "  (%.1fs)", (Double) r.details().get("seconds")));
+      System.out.println(line);
+    }
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    provenance.put("encoder", bm25.name());
+    provenance.put("encoderFingerprint", bm25.fingerprint());
+    provenance.put("dataDir", data.toAbsolutePath().toString());
+    provenance.put("command", "./harness eval --encoder bm25");
+    EvalOutput.write(out, results, provenance);
     System.err.println("wrote " + out.resolve("metrics.json"));
     return 0;
   }

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       EvalCommand.class,
       EmbedCommand.class,
       ScoreCommand.class,
+      CompareCommand.class,
       RunCommand.class,
       SuiteCommands.ListCommand.class,
       SuiteCommands.ShowCommand.class,

@@ -7,4 +7,9 @@ import org.cptbench.text.Side;
 @FunctionalInterface
 public interface Embedder {
   float[][] embed(List<String> texts, Side side);
+
+  /** How retrieval tasks rank with this embedder: exact cosine search over its embeddings unless overridden. */
+  default Retriever retriever() {
+    return Retriever.dense(this);
+  }
 }

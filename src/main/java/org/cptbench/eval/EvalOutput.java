@@ -7,17 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import org.cptbench.eval.metric.PerQueryScores;
 import org.cptbench.eval.trec.TrecRunWriter;
-import org.cptbench.util.AtomicFiles;
 import org.cptbench.util.Json;
 
 /**
  * Writes evaluation results into a folder: {@code metrics.json} ({@code {"<task>": {"<metric>": value}}}, values
  * as fractions), {@code definitions.json} (the same keys with each metric's definition), {@code details.json}
- * (folds, penalties, counts, timings, provenance), {@code per-query/<task>.tsv} ({@code metric TAB qid TAB value})
+ * (folds, penalties, counts, timings, provenance), {@code per-query/<task>.tsv} ({@code metric TAB qid TAB value}),
+ * {@code per-pair/<task>.tsv} (STS: {@code pair TAB subset TAB gold TAB predicted}; see {@link ItemScoreFiles})
  * and {@code runs/<task>.trec} (a TREC run file that trec_eval re-scores to the same values).
  */
 public final class EvalOutput {
@@ -38,15 +36,7 @@ public final class EvalOutput {
       Map<String, Object> d = new LinkedHashMap<>(r.details());
       d.put("kind", r.kind());
       details.put(r.task(), d);
-      if (!r.perQuery().isEmpty()) {
-        StringBuilder sb = new StringBuilder("metric\tqid\tvalue\n");
-        for (PerQueryScores s : r.perQuery()) {
-          s.perQuery().forEach((q, v) ->
-              sb.append(s.metricId()).append('\t').append(q).append('\t')
-                  .append(String.format(Locale.ROOT, "%.6f", v)).append('\n'));
-        }
-        AtomicFiles.writeString(out.resolve("per-query").resolve(fileName(r.task()) + ".tsv"), sb.toString());
-      }
+      ItemScoreFiles.write(out, r);
       if (!r.run().isEmpty()) {
         try {
           TrecRunWriter.write(out.resolve("runs").resolve(fileName(r.task()) + ".trec"), r.run(), "cptbench");

@@ -12,7 +12,6 @@ import org.cptbench.eval.metric.AnswerAccuracy;
 import org.cptbench.eval.metric.AnswerMatcher;
 import org.cptbench.eval.metric.PerQueryScores;
 import org.cptbench.eval.trec.TrecRun;
-import org.cptbench.text.Side;
 
 /**
  * Open-domain QA retrieval (NQ, TriviaQA, WebQ, CuratedTREC) as DPR evaluates it: questions on the x side,
@@ -46,10 +45,9 @@ public final class QaEvaluation {
       answers.put(id, q.answers());
     }
     List<String> passageTexts = task.corpus().texts();
-    float[][] docs = embedder.embed(passageTexts, Side.Y);
-    float[][] qs = embedder.embed(questions, Side.X);
-    Map<String, List<TrecRun.Entry>> run =
-        RetrievalEvaluation.search(task.corpus().ids(), docs, qids, qs, KS[KS.length - 1]);
+    Retriever.Ranking ranking =
+        embedder.retriever().search(task.corpus().ids(), passageTexts, qids, questions, KS[KS.length - 1]);
+    Map<String, List<TrecRun.Entry>> run = ranking.run();
     Map<String, List<String>> rankedTexts = new LinkedHashMap<>();
     run.forEach((q, entries) -> rankedTexts.put(q,
         entries.stream().map(e -> task.corpus().text(e.docId())).toList()));
@@ -59,11 +57,12 @@ public final class QaEvaluation {
       PerQueryScores s = m.evaluate(answers, rankedTexts);
       b.metric(m.id(), s.mean(), m.definition()).perQuery(s);
     }
-    return b.run(run)
+    b.run(run)
         .detail("questions", questions.size())
         .detail("passages", passageTexts.size())
         .detail("matching", mode.name().toLowerCase(Locale.ROOT))
-        .detail("warnings", task.report().warnings())
-        .build();
+        .detail("warnings", task.report().warnings());
+    ranking.details().forEach(b::detail);
+    return b.build();
   }
 }

@@ -13,7 +13,6 @@ import org.cptbench.eval.trec.Qrels;
 import org.cptbench.eval.trec.TrecRun;
 import org.cptbench.kernel.ExactSearch;
 import org.cptbench.kernel.TopK;
-import org.cptbench.text.Side;
 
 /**
  * Dense retrieval by exact search: queries embedded on the x side, documents on the y side, cosine (inner product
@@ -49,13 +48,9 @@ public final class RetrievalEvaluation {
   }
 
   public static TaskResult run(String kind, RetrievalTask task, Embedder embedder, int relevanceLevel) {
-    long t0 = System.nanoTime();
-    float[][] docs = embedder.embed(task.corpus().texts(), Side.Y);
-    float[][] queries = embedder.embed(task.queries().texts(), Side.X);
-    long t1 = System.nanoTime();
-    Map<String, List<TrecRun.Entry>> run =
-        search(task.corpus().ids(), docs, task.queries().ids(), queries, DEPTH);
-    long t2 = System.nanoTime();
+    Retriever.Ranking ranking = embedder.retriever().search(
+        task.corpus().ids(), task.corpus().texts(), task.queries().ids(), task.queries().texts(), DEPTH);
+    Map<String, List<TrecRun.Entry>> run = ranking.run();
     Map<String, List<String>> rankings = new LinkedHashMap<>();
     run.forEach((q, entries) -> rankings.put(q, entries.stream().map(TrecRun.Entry::docId).toList()));
     Qrels qrels = task.qrels();
@@ -65,16 +60,15 @@ public final class RetrievalEvaluation {
       PerQueryScores s = ((RankingMetric) m).evaluate(qrels, rankings);
       b.metric(id, s.mean(), m.definition()).perQuery(s);
     }
-    return b.run(run)
+    b.run(run)
         .detail("documents", task.corpus().size())
         .detail("queries", task.queries().size())
         .detail("relevanceLevel", relevanceLevel)
         .detail("subsample", task.corpus().subsample() == null ? "none" : task.corpus().subsample().toString())
         .detail("warnings", task.report().warnings())
-        .detail("counts", task.report().counts())
-        .detail("encodeSeconds", (t1 - t0) / 1e9)
-        .detail("searchSeconds", (t2 - t1) / 1e9)
-        .build();
+        .detail("counts", task.report().counts());
+    ranking.details().forEach(b::detail);
+    return b.build();
   }
 
   static float[] flatten(float[][] rows, int d) {

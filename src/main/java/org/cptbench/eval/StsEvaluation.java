@@ -36,6 +36,8 @@ public final class StsEvaluation {
       cos[i] = dot(e[2 * i], e[2 * i + 1]);
       gold[i] = all.get(i).score();
     }
+    List<String> subsetOfPair = new ArrayList<>(all.size());
+    data.subsets().forEach((subset, pairs) -> pairs.forEach(p -> subsetOfPair.add(subset)));
     Spearman spearman = new Spearman();
     Pearson pearson = new Pearson();
     String scope = data.subsets().size() > 1 ? "all " + all.size() + " scored pairs of the year pooled" : all.size()
@@ -65,7 +67,7 @@ public final class StsEvaluation {
           .metric("spearman_wmean", wsum / all.size(), "SentEval: per-subset Spearman weighted by subset size")
           .detail("spearmanPerSubset", per);
     }
-    return b.detail("pairs", all.size()).detail("split", data.split()).detail("warnings", data.report().warnings())
+    return b.pairs(new PairScores(subsetOfPair, gold, cos)).detail("pairs", all.size()).detail("split", data.split()).detail("warnings", data.report().warnings())
         .build();
   }
 

@@ -122,6 +122,16 @@ class EvalCommandIT {
   }
 
   @Test
+  void perPairScoresRecomputeTheSpearman() {
+    org.cptbench.eval.PairScores pairs = org.cptbench.eval.ItemScoreFiles.readPairs(out, "sts/STSBenchmark");
+    assertTrue(pairs.size() > 2, "pairs: " + pairs.size());
+    assertEquals(metrics.get("sts/STSBenchmark").get("spearman"),
+        new org.cptbench.eval.metric.Spearman().compute(pairs.predicted(), pairs.gold()), 0.0);
+    assertEquals(metrics.get("sts/STSBenchmark").get("spearman"),
+        new org.cptbench.stats.SpearmanStatistic(pairs.predicted(), pairs.gold()).observed(), 1e-12);
+  }
+
+  @Test
   void theRunFileRescoresToTheSameValues() {
     ByteArrayOutputStream buf = new ByteArrayOutputStream();
     PrintStream old = System.out;

@@ -1,0 +1,91 @@
+package org.cptbench.stats;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import org.cptbench.CptbenchException;
+import org.cptbench.eval.ItemScoreFiles;
+import org.cptbench.eval.PairScores;
+
+/**
+ * Builds a {@link TaskSample} from evaluation folders (one per seed of each configuration) through their per-item
+ * files ({@link ItemScoreFiles}): STS tasks from {@code per-pair/} (Spearman recomputed per resample), retrieval,
+ * QA and code search from {@code per-query/} (mean of the metric's per-query values). Every folder must hold the
+ * same items: the same pairs with the same gold scores, or the same query ids.
+ */
+public final class EvalFolderSamples {
+  private EvalFolderSamples() {}
+
+  /**
+   * The metric compared when none is named, as the report prefers it: Spearman for STS; for ranking tasks MRR@10 on
+   * MS MARCO and code search, AnswerAcc@20 on open-domain QA, else nDCG@10 (the first metric of the file when the
+   * preferred one is absent).
+   */
+  public static String defaultMetric(List<Path> dirs, String task) {
+    Path dir = dirs.getFirst();
+    if (ItemScoreFiles.hasPairs(dir, task)) {
+      return "spearman";
+    }
+    List<String> present = ItemScoreFiles.perQueryMetrics(dir, task);
+    String lower = task.toLowerCase(Locale.ROOT);
+    String preferred = lower.contains("msmarco") || lower.startsWith("builtin/code") ? "MRR@10"
+        : present.contains("AnswerAcc@20") ? "AnswerAcc@20" : "nDCG@10";
+    return present.contains(preferred) || present.isEmpty() ? preferred : present.getFirst();
+  }
+
+  /**
+   * Loads one task.
+   *
+   * @param metric the per-query metric for ranking tasks (null: {@link #defaultMetric}); STS always uses Spearman
+   */
+  public static TaskSample load(List<Path> a, List<Path> b, String task, String metric) {
+    if (a.isEmpty() || b.isEmpty()) {
+      throw new CptbenchException("compare: need at least one evaluation folder for each of A and B");
+    }
+    List<Path> all = new ArrayList<>(a);
+    all.addAll(b);
+    Path first = all.getFirst();
+    if (ItemScoreFiles.hasPairs(first, task)) {
+      PairScores ref = ItemScoreFiles.readPairs(first, task);
+      List<ItemStatistic> sa = new ArrayList<>();
+      List<ItemStatistic> sb = new ArrayList<>();
+      for (int k = 0; k < all.size(); k++) {
+        Path dir = all.get(k);
+        PairScores p = ItemScoreFiles.readPairs(dir, task);
+        if (!Arrays.equals(p.gold(), ref.gold())) {
+          throw new CptbenchException("compare: " + task + ": the pairs of " + dir + " differ from those of " + first
+              + " (gold scores or count); both must be scored on the same split");
+        }
+        (k < a.size() ? sa : sb).add(new SpearmanStatistic(p.predicted(), p.gold()));
+      }
+      return TaskSample.seeded(task, sa, sb);
+    }
+    String m = metric == null ? defaultMetric(all, task) : metric;
+    if (!ItemScoreFiles.hasPerQuery(first, task)) {
+      throw new CptbenchException("compare: no per-item scores of " + task + " in " + first
+          + " (expected per-pair/ for STS or per-query/ for ranking tasks)");
+    }
+    List<String> ids = null;
+    List<ItemStatistic> sa = new ArrayList<>();
+    List<ItemStatistic> sb = new ArrayList<>();
+    for (int k = 0; k < all.size(); k++) {
+      Path dir = all.get(k);
+      LinkedHashMap<String, Double> q = ItemScoreFiles.readPerQuery(dir, task, m);
+      if (ids == null) {
+        ids = List.copyOf(q.keySet());
+      } else if (!q.keySet().equals(new java.util.HashSet<>(ids))) {
+        throw new CptbenchException("compare: " + task + ": the queries of " + dir + " (" + q.size()
+            + ") differ from those of " + first + " (" + ids.size() + ")");
+      }
+      double[] v = new double[ids.size()];
+      for (int i = 0; i < v.length; i++) {
+        v[i] = q.get(ids.get(i));
+      }
+      (k < a.size() ? sa : sb).add(new MeanScore(v));
+    }
+    return TaskSample.seeded(task, sa, sb);
+  }
+}
