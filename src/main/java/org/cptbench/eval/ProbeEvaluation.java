@@ -16,10 +16,18 @@ import org.cptbench.text.Side;
 /**
  * Linear-probe classification by SentEval's protocol: MR, CR, SUBJ, MPQA by nested 10-fold cross-validation; SST-2
  * with the penalty chosen on dev; TREC by k-fold on train then test; MRPC on pair features (SentEval's
- * {@code mrpc.py}: [|u-v|, u*v]). Sentences are embedded on the x side. Reports {@code accuracy} (and per-fold
- * accuracies, chosen penalties; {@code f1} for MRPC).
+ * {@code mrpc.py}: [|u-v|, u*v]). Sentences are embedded on the x side. Reports {@code accuracy} rounded as
+ * SentEval reports it ({@link ProbeResult#sentevalPercent()} / 100; the unrounded mean is the detail
+ * {@code meanAccuracy}), per-fold accuracies, chosen penalties, and {@code f1} for MRPC.
  */
 public final class ProbeEvaluation {
+  /**
+   * How {@code accuracy} is reported, appended to the probe's definition: SentEval rounds each fold's test accuracy
+   * ({@code round(100*clf.score(X_test, y_test), 2)} in {@code validation.py}) before averaging, and the mean again.
+   */
+  static final String AS_SENTEVAL =
+      "; reported as SentEval: each fold's accuracy round(100*acc, 2), their mean rounded to 2 decimals, / 100";
+
   private ProbeEvaluation() {}
 
   public static TaskResult run(String name, java.nio.file.Path folder, Embedder embedder, ProbeOptions options) {
@@ -52,7 +60,8 @@ public final class ProbeEvaluation {
                 PairFeatures.Layout.SENTEVAL_MRPC, options);
           }
         };
-    TaskResult.Builder b = TaskResult.builder(name, "probe").metric("accuracy", r.accuracy(), r.definition());
+    TaskResult.Builder b =
+        TaskResult.builder(name, "probe").metric("accuracy", r.sentevalPercent() / 100, r.definition() + AS_SENTEVAL);
     if (r.f1() != null) {
       b.metric("f1", r.f1(), "F1 of the positive class (paraphrase), SentEval mrpc.py");
     }
@@ -62,6 +71,7 @@ public final class ProbeEvaluation {
         .detail("nTrain", r.nTrain())
         .detail("nTest", r.nTest())
         .detail("sentevalPercent", r.sentevalPercent())
+        .detail("meanAccuracy", r.accuracy())
         .detail("warnings", data.report().warnings())
         .build();
   }

@@ -17,10 +17,16 @@ import org.cptbench.eval.trec.TrecRun;
  * Open-domain QA retrieval (NQ, TriviaQA, WebQ, CuratedTREC) as DPR evaluates it: questions on the x side,
  * passages ("title text") on the y side, exact top-k, and {@code AnswerAcc@k} for k in {1, 5, 20, 100}: a question
  * counts when one of its top-k passages contains an answer by DPR's {@code has_answer} (normalised, lower-cased
- * token-sequence match; regular-expression match for CuratedTREC).
+ * token-sequence match; regular-expression match for CuratedTREC). Answers are looked for in the passage text only,
+ * not in its title ({@link org.cptbench.data.retrieval.RetrievalCorpus#body}), as DPR's {@code qa_validation.py}
+ * ({@code text = doc[0]}) and pyserini's {@code evaluate_dpr_retrieval.py} do.
  */
 public final class QaEvaluation {
   public static final int[] KS = {1, 5, 20, 100};
+
+  /** Appended to each metric's definition: what the answers are matched against. */
+  static final String MATCHED_TEXT =
+      "; answers matched in the passage text only, not its title (DPR qa_validation.py, pyserini)";
 
   private QaEvaluation() {}
 
@@ -50,12 +56,12 @@ public final class QaEvaluation {
     Map<String, List<TrecRun.Entry>> run = ranking.run();
     Map<String, List<String>> rankedTexts = new LinkedHashMap<>();
     run.forEach((q, entries) -> rankedTexts.put(q,
-        entries.stream().map(e -> task.corpus().text(e.docId())).toList()));
+        entries.stream().map(e -> task.corpus().body(e.docId())).toList()));
     TaskResult.Builder b = TaskResult.builder(task.name(), "qa");
     for (int k : KS) {
       AnswerAccuracy m = new AnswerAccuracy(k, mode);
       PerQueryScores s = m.evaluate(answers, rankedTexts);
-      b.metric(m.id(), s.mean(), m.definition()).perQuery(s);
+      b.metric(m.id(), s.mean(), m.definition() + MATCHED_TEXT).perQuery(s);
     }
     b.run(run)
         .detail("questions", questions.size())

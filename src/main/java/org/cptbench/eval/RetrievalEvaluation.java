@@ -1,6 +1,7 @@
 package org.cptbench.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,15 +11,19 @@ import org.cptbench.eval.metric.MetricId;
 import org.cptbench.eval.metric.PerQueryScores;
 import org.cptbench.eval.metric.RankingMetric;
 import org.cptbench.eval.trec.Qrels;
+import org.cptbench.eval.trec.TrecOrder;
 import org.cptbench.eval.trec.TrecRun;
 import org.cptbench.kernel.ExactSearch;
 import org.cptbench.kernel.TopK;
 
 /**
  * Dense retrieval by exact search: queries embedded on the x side, documents on the y side, cosine (inner product
- * of unit vectors) over the whole corpus, top {@value #DEPTH} per query with ties broken by document id (ascending
- * string order). Metrics as trec_eval 10 computes them with {@code -c} (MS MARCO's MRR@10 is trec_eval's
- * {@code recip_rank} cut at 10): {@code MRR@10}, {@code nDCG@10}, {@code R@10}, {@code R@100}, {@code Success@10}.
+ * of unit vectors) over the whole corpus, top {@value #DEPTH} per query in trec_eval's order: score descending, exact
+ * ties broken by document id <em>descending</em> in strcmp order ({@link TrecOrder#RUN_ORDER}), both for which
+ * documents make the cut and for their ranks. trec_eval re-sorts a run file the same way, so the metrics here and
+ * {@code ./harness score} (or trec_eval) on the written run agree by construction. Metrics as trec_eval 10 computes
+ * them with {@code -c} (MS MARCO's MRR@10 is trec_eval's {@code recip_rank} cut at 10): {@code MRR@10},
+ * {@code nDCG@10}, {@code R@10}, {@code R@100}, {@code Success@10}.
  */
 public final class RetrievalEvaluation {
   /** Ranking depth kept per query (and written to the TREC run file). */
@@ -28,13 +33,13 @@ public final class RetrievalEvaluation {
 
   private RetrievalEvaluation() {}
 
-  /** Result of exact search over a corpus: per query, ranked (doc id, score). */
+  /** Result of exact search over a corpus: per query, ranked (doc id, score) in trec_eval's order. */
   public static Map<String, List<TrecRun.Entry>> search(
       List<String> docIds, float[][] docs, List<String> queryIds, float[][] queries, int depth) {
     int d = docs[0].length;
     float[] flatDocs = flatten(docs, d);
     float[] flatQueries = flatten(queries, d);
-    ExactSearch index = ExactSearch.index(flatDocs, docs.length, d, ExactSearch.tieOrder(docIds));
+    ExactSearch index = ExactSearch.index(flatDocs, docs.length, d, trecTieRanks(docIds));
     TopK top = index.search(flatQueries, queries.length, Math.min(depth, docs.length));
     Map<String, List<TrecRun.Entry>> run = new LinkedHashMap<>();
     for (int q = 0; q < queries.length; q++) {
@@ -69,6 +74,23 @@ public final class RetrievalEvaluation {
         .detail("counts", task.report().counts());
     ranking.details().forEach(b::detail);
     return b.build();
+  }
+
+  /**
+   * The tie order {@link ExactSearch} wants (lower rank wins an exact tie) for trec_eval's convention: rank 0 is the
+   * largest document id in strcmp order ({@link TrecOrder#STRCMP}), so tied documents come out id-descending.
+   */
+  static int[] trecTieRanks(List<String> docIds) {
+    Integer[] order = new Integer[docIds.size()];
+    for (int j = 0; j < order.length; j++) {
+      order[j] = j;
+    }
+    Arrays.sort(order, (a, b) -> TrecOrder.STRCMP.compare(docIds.get(b), docIds.get(a)));
+    int[] rank = new int[order.length];
+    for (int r = 0; r < order.length; r++) {
+      rank[order[r]] = r;
+    }
+    return rank;
   }
 
   static float[] flatten(float[][] rows, int d) {

@@ -13,6 +13,11 @@ final class CachedEncoder implements Encoder {
     this.cache = cache;
   }
 
+  /** The encoder this one answers for (its configuration is part of the cache key, see {@link CacheKey}). */
+  Encoder inner() {
+    return inner;
+  }
+
   @Override
   public String name() {
     return inner.name();

@@ -14,7 +14,10 @@ import org.cptbench.text.Side;
 
 /**
  * Embeddings cached on disk so that evaluating the same encoder on the same texts twice encodes them once. An entry
- * is the {@link Npy} float32 matrix {@code dir/<fingerprint>/<side>-<texts sha256>.npy}, one row per text in order,
+ * is the {@link Npy} float32 matrix {@code dir/<key>/<side>-<texts sha256>.npy}, one row per text in order, where
+ * {@code key} hashes everything that defines the encoder's function ({@link CacheKey}: weights and tokenizer
+ * fingerprint, the checkpoint's encoder configuration such as pooling, attention and max tokens, the forward-pass
+ * version, precision and device kind), so a changed {@code config.json} or forward pass never reads old embeddings,
  * where the texts' sha256 is taken over each text as a 4-byte big-endian UTF-8 length followed by its UTF-8 bytes
  * (so lists that only differ in how they are cut never collide). Entries are written atomically. An entry whose
  * shape does not match (n texts x encoder dimension) is recomputed and replaced. Encoders with an empty fingerprint
@@ -45,7 +48,7 @@ public final class EmbeddingCache {
       misses.incrementAndGet();
       return encoder.embed(texts, side);
     }
-    Path file = entry(encoder.fingerprint(), texts, side);
+    Path file = entry(encoder, texts, side);
     if (Files.isRegularFile(file)) {
       float[][] cached = readOrNull(file, texts.size(), encoder.dimension());
       if (cached != null) {
@@ -74,10 +77,15 @@ public final class EmbeddingCache {
     return misses.get();
   }
 
-  /** The file holding the embeddings of {@code texts} on {@code side} for an encoder with this fingerprint. */
-  public Path entry(String fingerprint, List<String> texts, Side side) {
-    String folder = fingerprint.matches("[0-9a-f]{8,128}") ? fingerprint : sha256(fingerprint);
-    return dir.resolve(folder).resolve(side.name().toLowerCase(Locale.ROOT) + "-" + textsSha256(texts) + ".npy");
+  /** The file holding the embeddings of {@code texts} on {@code side} for {@code encoder} ({@link CacheKey}). */
+  public Path entry(Encoder encoder, List<String> texts, Side side) {
+    return dir.resolve(CacheKey.folder(encoder))
+        .resolve(side.name().toLowerCase(Locale.ROOT) + "-" + textsSha256(texts) + ".npy");
+  }
+
+  /** The text the cache folder of {@code encoder} is the sha256 of (for provenance and debugging). */
+  public static String keyOf(Encoder encoder) {
+    return CacheKey.describe(encoder);
   }
 
   /** sha256 over the texts, each as a 4-byte big-endian UTF-8 length then its UTF-8 bytes. */
@@ -94,10 +102,6 @@ public final class EmbeddingCache {
       md.update(b);
     }
     return HexFormat.of().formatHex(md.digest());
-  }
-
-  private static String sha256(String s) {
-    return HexFormat.of().formatHex(ModelResources.newSha256().digest(s.getBytes(StandardCharsets.UTF_8)));
   }
 
   /** The cached matrix, or null when the file is unreadable or of the wrong shape (then it is recomputed). */

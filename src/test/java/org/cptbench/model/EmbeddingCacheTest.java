@@ -63,7 +63,7 @@ class EmbeddingCacheTest {
     List<String> texts = List.of("a", "bcd", "");
     float[][] first = cache.embed(enc, texts, Side.X);
     assertEquals(1, enc.calls);
-    assertTrue(Files.isRegularFile(cache.entry(FP, texts, Side.X)));
+    assertTrue(Files.isRegularFile(cache.entry(enc, texts, Side.X)));
     float[][] second = new EmbeddingCache(dir).embed(enc, texts, Side.X);
     assertEquals(1, enc.calls, "cache hit must not encode");
     for (int i = 0; i < 3; i++) {
@@ -104,7 +104,7 @@ class EmbeddingCacheTest {
     EmbeddingCache cache = new EmbeddingCache(dir);
     CountingEncoder enc = new CountingEncoder(FP);
     List<String> texts = List.of("ab", "c");
-    Path entry = cache.entry(FP, texts, Side.X);
+    Path entry = cache.entry(enc, texts, Side.X);
     Npy.write(entry, new float[][] {{9, 9, 9}, {9, 9, 9}}, 3);
     assertArrayEquals(new float[] {2, 1}, cache.embed(enc, texts, Side.X)[0], 0f);
     assertEquals(1, enc.calls);
@@ -136,7 +136,18 @@ class EmbeddingCacheTest {
       cached.embed(List.of("q"), Side.Y);
     }
     assertEquals(1, enc.calls);
-    assertFalse(Files.exists(dir.resolve(FP).resolve("x-" + EmbeddingCache.textsSha256(List.of("q")) + ".npy")));
-    assertTrue(Files.exists(dir.resolve(FP).resolve("y-" + EmbeddingCache.textsSha256(List.of("q")) + ".npy")));
+    EmbeddingCache cache = new EmbeddingCache(dir);
+    assertFalse(Files.exists(cache.entry(enc, List.of("q"), Side.X)));
+    assertTrue(Files.exists(cache.entry(enc, List.of("q"), Side.Y)));
+    assertEquals(cache.entry(enc, List.of("q"), Side.Y), cache.entry(cache.wrap(enc), List.of("q"), Side.Y));
+  }
+
+  @Test
+  void theKeyNamesEveryPartThatDefinesTheFunction() {
+    String key = EmbeddingCache.keyOf(new CountingEncoder(FP));
+    assertEquals(
+        "fingerprint=" + FP + "\nforward=" + CacheKey.FORWARD_VERSION + "\nprecision=fp32\ndevice=cpu\nconfig="
+            + CountingEncoder.class.getName(),
+        key);
   }
 }

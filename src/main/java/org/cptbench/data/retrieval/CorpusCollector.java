@@ -17,7 +17,7 @@ import org.cptbench.data.LineReader;
  * the file and line.
  */
 final class CorpusCollector {
-  private record Doc(long position, String id, String text) {}
+  private record Doc(long position, String id, String text, String body) {}
 
   private final Path file;
   private final CorpusSampling sampling;
@@ -29,6 +29,7 @@ final class CorpusCollector {
   private long position;
   private long others;
   private int judgedKept;
+  private Boolean withBodies;
 
   CorpusCollector(Path file, CorpusSampling sampling, Set<String> judged) {
     this.file = file;
@@ -38,10 +39,20 @@ final class CorpusCollector {
   }
 
   void add(LineReader r, String id, String text) {
+    add(r, id, text, null);
+  }
+
+  /** Adds a document whose {@code body} (text without title, see {@link RetrievalCorpus#bodies()}) is kept too. */
+  void add(LineReader r, String id, String text, String body) {
+    boolean hasBody = body != null;
+    if (withBodies != null && withBodies != hasBody) {
+      throw new IllegalStateException("documents of one corpus must all have a body or none");
+    }
+    withBodies = hasBody;
     long pos = position++;
     if (sampling.keepAll() || judged.contains(id)) {
       checkNew(r, id);
-      kept.add(new Doc(pos, id, text));
+      kept.add(new Doc(pos, id, text, body));
       if (judged.contains(id)) {
         judgedKept++;
       }
@@ -50,11 +61,11 @@ final class CorpusCollector {
     long k = others++;
     int n = sampling.distractors();
     if (k < n) {
-      reservoir.add(new Doc(pos, id, text));
+      reservoir.add(new Doc(pos, id, text, body));
     } else if (n > 0) {
       long j = random.nextLong(k + 1);
       if (j < n) {
-        reservoir.set((int) j, new Doc(pos, id, text));
+        reservoir.set((int) j, new Doc(pos, id, text, body));
       }
     }
   }
@@ -82,12 +93,16 @@ final class CorpusCollector {
     }
     List<String> ids = new ArrayList<>(all.size());
     List<String> texts = new ArrayList<>(all.size());
+    List<String> bodies = Boolean.TRUE.equals(withBodies) ? new ArrayList<>(all.size()) : null;
     for (Doc d : all) {
       ids.add(d.id());
       texts.add(d.text());
+      if (bodies != null) {
+        bodies.add(d.body());
+      }
     }
     try {
-      return new RetrievalCorpus(ids, texts, sub);
+      return new RetrievalCorpus(ids, texts, bodies, sub);
     } catch (IllegalArgumentException e) {
       throw new CptbenchException(file + ": " + e.getMessage(), e);
     }

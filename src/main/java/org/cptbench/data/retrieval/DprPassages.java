@@ -11,7 +11,10 @@ import org.cptbench.data.PyText;
  * DPR's Wikipedia passages {@code psgs_w100.tsv} (Karpukhin et al. 2020; 21,015,324 passages of 100 words): {@code id
  * TAB text TAB title} with a header row {@code id text title}, read as DPR's {@code CsvCtxSrc} does (Python {@code
  * csv.reader}, TAB, quoted fields; the header is the row whose id is {@code id}; {@code text.strip('"')}). The document
- * text is {@code (title + " " + text).strip()}, the same convention as for BEIR.
+ * text the encoder reads is {@code (title + " " + text).strip()}, the same convention as for BEIR; the passage text
+ * alone is kept as the document's body ({@link RetrievalCorpus#bodies()}), which answer matching reads, as DPR's
+ * {@code qa_validation.py} ({@code text = doc[0]}) and pyserini's {@code evaluate_dpr_retrieval.py} do: an answer
+ * that occurs only in a passage's title does not count.
  */
 public final class DprPassages {
   private DprPassages() {}
@@ -33,7 +36,7 @@ public final class DprPassages {
           continue;
         }
         String text = stripQuotes(f.get(1));
-        c.add(r, f.get(0), PyText.strip(f.get(2) + " " + text));
+        c.add(r, f.get(0), PyText.strip(f.get(2) + " " + text), text);
       }
     }
     return c.build();

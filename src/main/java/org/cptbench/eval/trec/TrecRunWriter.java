@@ -13,7 +13,8 @@ import org.cptbench.util.AtomicFiles;
 /**
  * Writes ranked lists as a TREC run file ({@code qid Q0 docid rank score tag}, single spaces, UTF-8) such that
  * trec_eval's re-sorting (score descending, ties by doc id <em>descending</em>) reproduces exactly the order we
- * give, whatever our own tie-breaking was (the harness breaks ties by doc id ascending, the opposite of trec_eval).
+ * give, whatever the caller's tie-breaking was (the harness's own retrieval already ranks in trec_eval's order, see
+ * {@code RetrievalEvaluation}; other callers need not).
  *
  * <p><b>Score column:</b> the written score of the doc at rank i is {@code w_i = min(s_i, nextDown(w_{i-1}))} with
  * {@code w_1 = s_1}: the real score whenever the list is strictly decreasing, otherwise nudged down by the fewest

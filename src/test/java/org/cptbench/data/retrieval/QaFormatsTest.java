@@ -110,6 +110,10 @@ class QaFormatsTest {
     assertEquals(List.of("1", "2"), t.corpus().ids());
     assertEquals("Aaron Aaron Aaron ( or ; \"Ah\u00e4r\u00f4n\") is a prophet", t.corpus().text("1"));
     assertEquals("Second plain text\u2028here", t.corpus().text("2"));
+    // answer matching reads the passage text alone (DPR's doc[0]), the encoder title + text
+    assertEquals("Aaron Aaron ( or ; \"Ah\u00e4r\u00f4n\") is a prophet", t.corpus().body("1"));
+    assertEquals("plain text\u2028here", t.corpus().body("2"));
+    assertEquals(2, t.corpus().bodies().size());
     assertEquals(1, t.questions().size());
     CptbenchException e = assertThrows(CptbenchException.class, () -> QaLoader.load(d, null, CorpusSampling.KEEP_ALL));
     assertTrue(e.getMessage().contains("nq-test.qa.csv"), e.getMessage());
@@ -117,6 +121,7 @@ class QaFormatsTest {
     QaTask sampled = QaLoader.load(d, "trivia-test.qa.csv", CorpusSampling.distractors(1, 5));
     assertEquals(1, sampled.corpus().size());
     assertEquals(new Subsample(2, 0, 1, 5), sampled.corpus().subsample());
+    assertEquals(sampled.corpus().size(), sampled.corpus().bodies().size());
   }
 
   @Test
