@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cptbench.CptbenchException;
+import org.cptbench.bench.PretrainThroughput;
 import org.cptbench.bench.TrainThroughput;
 import org.cptbench.model.EncoderSpec;
 import org.cptbench.model.MklDispatch;
@@ -31,18 +32,19 @@ import picocli.CommandLine.Parameters;
     mixinStandardHelpOptions = true,
     description = {
       "Benchmarks. `bench train`: training pairs/s, encoding sequences/s, GFLOP/s and peak memory of the cpt",
-      "encoder (random full-length sequences, like shared/peers/train_peer.py).",
+      "encoder (random full-length sequences, like shared/peers/train_peer.py). `bench pretrain`: language-model",
+      "pre-training tokens/s, GFLOP/s and peak memory (like train_peer.py --objective lm).",
       "JMH kernels: `./harness bench REGEX [JMH options]` (the launcher runs JMH, then bench-report)."
     })
 public final class BenchCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", description = "what to benchmark: train")
+  @Parameters(index = "0", description = "what to benchmark: train or pretrain")
   String what;
 
   @Option(names = "--preset", split = ",", description = "encoder presets (default: tiny,small)")
   List<String> presets = List.of("tiny", "small");
 
-  @Option(names = "--batch", split = ",", description = "pairs per step (default: the preset's: tiny 128, small 256)")
+  @Option(names = "--batch", split = ",", description = "pairs (train) or sequences (pretrain) per step (default: tiny 128, small 256)")
   List<Integer> batches;
 
   @Option(names = "--chunk", description = "GradCache chunk size in pairs (0 = plain step; default 0)")
@@ -71,10 +73,11 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!"train".equals(what)) {
+    if (!"train".equals(what) && !"pretrain".equals(what)) {
       throw new CptbenchException(
-          "bench: unknown benchmark '" + what + "'; allowed: train (JMH kernels: ./harness bench REGEX)");
+          "bench: unknown benchmark '" + what + "'; allowed: train, pretrain (JMH kernels: ./harness bench REGEX)");
     }
+    boolean lm = "pretrain".equals(what);
     List<Map<String, Object>> results = new ArrayList<>();
     if (!inProcess) {
       System.out.println("MKL dispatch: " + MklDispatch.status());
@@ -87,10 +90,13 @@ public final class BenchCommand implements Callable<Integer> {
       List<Integer> bs = batches != null ? batches : List.of(preset.equals("tiny") ? 128 : 256);
       for (int b : bs) {
         Map<String, Object> r =
-            inProcess
-                ? TrainThroughput.measure(
-                    new TrainThroughput.Config(spec, b, chunk, warmup, steps, windows, !noEncode))
-                : child(preset, b);
+            !inProcess
+                ? child(preset, b)
+                : lm
+                    ? PretrainThroughput.measure(
+                        new PretrainThroughput.Config(spec, b, spec.maxTokens(), warmup, steps, windows))
+                    : TrainThroughput.measure(
+                        new TrainThroughput.Config(spec, b, chunk, warmup, steps, windows, !noEncode));
         r.put("name", preset);
         if (inProcess) {
           r.put("mkl_dispatch", MklDispatch.status().toString());
@@ -98,6 +104,8 @@ public final class BenchCommand implements Callable<Integer> {
         results.add(r);
         if (inProcess) {
           System.out.println("RESULT " + Json.compact(r));
+        } else if (lm) {
+          printPretrain(r);
         } else {
           print(r);
         }
@@ -105,7 +113,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (json != null && !inProcess) {
       Map<String, Object> doc = new LinkedHashMap<>();
-      doc.put("generatedBy", "./harness bench train");
+      doc.put("generatedBy", "./harness bench " + what);
       doc.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
       doc.put("mklDispatch", MklDispatch.status().toString());
       doc.put("env", Provenance.speedEnvironment());
@@ -134,6 +142,18 @@ public final class BenchCommand implements Callable<Integer> {
         ((Number) r.get("peak_rss_mb")).doubleValue());
   }
 
+  private static void printPretrain(Map<String, Object> r) {
+    System.out.printf(
+        Locale.ROOT,
+        "%-6s batch %5s seq %3s | pretrain %9.1f tokens/s %6.1f GFLOP/s | peak RSS %7.0f MiB%n",
+        r.get("name"),
+        r.get("batch"),
+        ((Map<?, ?>) r.get("preset")).get("seq"),
+        ((Number) r.get("train_tokens_per_s")).doubleValue(),
+        ((Number) r.get("train_gflops")).doubleValue(),
+        ((Number) r.get("peak_rss_mb")).doubleValue());
+  }
+
   /** Runs one configuration in a new JVM and parses its RESULT line. */
   private Map<String, Object> child(String preset, int batch) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
@@ -142,7 +162,7 @@ public final class BenchCommand implements Callable<Integer> {
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(Main.class.getName());
-    cmd.addAll(List.of("bench", "train", "--in-process", "--preset", preset, "--batch", String.valueOf(batch)));
+    cmd.addAll(List.of("bench", what, "--in-process", "--preset", preset, "--batch", String.valueOf(batch)));
     cmd.addAll(List.of("--chunk", String.valueOf(chunk), "--steps", String.valueOf(steps)));
     cmd.addAll(List.of("--windows", String.valueOf(windows), "--warmup", String.valueOf(warmup)));
     if (seq != null) {

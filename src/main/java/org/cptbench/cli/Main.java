@@ -17,6 +17,8 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       TrainCommand.class,
+      PretrainCommand.class,
+      TokenizeCommand.class,
       EvalCommand.class,
       EmbedCommand.class,
       ScoreCommand.class,
@@ -60,7 +62,7 @@ public final class Main implements Runnable {
   }
 
   /** Verbs that run models (and so load libtorch). */
-  static final Set<String> MODEL_VERBS = Set.of("train", "eval", "embed", "run", "bench");
+  static final Set<String> MODEL_VERBS = Set.of("train", "pretrain", "eval", "embed", "run", "bench");
 
   /** Runs the CLI and returns its exit status (tests call this instead of {@link #main}). */
   public static int execute(String... args) {

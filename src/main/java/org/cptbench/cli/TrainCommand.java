@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import me.tongfei.progressbar.ProgressBar;
+import org.cptbench.CptbenchException;
 import org.cptbench.config.ConfigNode;
 import org.cptbench.config.EncoderConfig;
 import org.cptbench.config.TemperatureConfig;
@@ -19,6 +20,7 @@ import org.cptbench.model.Checkpoint;
 import org.cptbench.model.EncoderSpec;
 import org.cptbench.model.Pooling;
 import org.cptbench.train.CorpusSpec;
+import org.cptbench.train.InitModel;
 import org.cptbench.train.TrainSpec;
 import org.cptbench.train.TrainingRun;
 import picocli.CommandLine.Command;
@@ -86,13 +88,33 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "no progress bar")
   boolean noProgress;
 
+  @Option(
+      names = "--init",
+      paramLabel = "DIR",
+      description = "start from this trained model (e.g. a `pretrain` checkpoint) instead of random weights; takes "
+          + "its architecture and tokenizer (--attention and --pooling still apply)")
+  Path init;
+
   @Override
   public Integer call() {
     EncoderSpec spec = EncoderSpec.preset(preset == null ? "tiny" : preset);
     TrainSpec train = TrainSpec.defaults(300, 256, 13);
     CorpusSpec corpusSpec = CorpusSpec.of("nltk");
+    InitModel initModel = null;
+    if (init != null) {
+      if (preset != null || vocabSize != null) {
+        throw new CptbenchException("--init: the architecture and tokenizer come from " + init
+            + "; drop " + (preset != null ? "--preset" : "--vocab-size"));
+      }
+      initModel = InitModel.read(init);
+      spec = initModel.spec();
+    }
     if (config != null) {
       ConfigNode root = ConfigNode.read(config).allowOnly("encoder", "train");
+      if (root.has("encoder") && initModel != null) {
+        throw new CptbenchException(config + ": encoder: the architecture comes from --init " + init
+            + "; remove the encoder mapping (use --attention/--pooling)");
+      }
       if (root.has("encoder")) {
         ConfigNode enc = root.child("encoder");
         if (preset != null && !enc.has("preset")) {
@@ -119,10 +141,17 @@ public final class TrainCommand implements Callable<Integer> {
     Path data = dataDir.resolve();
     TextCorpus text = org.cptbench.eval.BuiltinTasks.openCorpus(corpusSpec.corpus(), data);
     List<TextPair> pairs = text.pairs(new NeighbourPairs.Options(corpusSpec.window(), 1, corpusSpec.minChars()));
-    System.err.printf(Locale.ROOT, "corpus %s: %,d pairs; training tokenizer (vocab <= %d)%n",
-        text.name(), pairs.size(), spec.vocabSize());
-    Path tokenizer = TrainingRun.ensureTokenizer(
-        out.resolve(Checkpoint.TOKENIZER), text.texts(), spec.vocabSize(), corpusSpec.tokenizerChars());
+    Path tokenizer;
+    if (initModel != null) {
+      System.err.printf(Locale.ROOT, "corpus %s: %,d pairs; model, weights and tokenizer from %s%n",
+          text.name(), pairs.size(), init);
+      tokenizer = initModel.tokenizer();
+    } else {
+      System.err.printf(Locale.ROOT, "corpus %s: %,d pairs; training tokenizer (vocab <= %d)%n",
+          text.name(), pairs.size(), spec.vocabSize());
+      tokenizer = TrainingRun.ensureTokenizer(
+          out.resolve(Checkpoint.TOKENIZER), text.texts(), spec.vocabSize(), corpusSpec.tokenizerChars());
+    }
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("corpus", corpusSpec.corpus());
     provenance.put("window", corpusSpec.window());
@@ -131,7 +160,7 @@ public final class TrainCommand implements Callable<Integer> {
     int total = train.steps();
     EncoderSpec finalSpec;
     try (ProgressBar bar = noProgress ? null : Progress.bar("train", total)) {
-      finalSpec = TrainingRun.run(spec, train, pairs, tokenizer, out, provenance, s -> {
+      finalSpec = TrainingRun.run(spec, train, pairs, tokenizer, initModel, out, provenance, s -> {
         if (bar != null) {
           bar.stepTo(s.step());
           bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3f acc %.2f tau %.2f %.0f pairs/s",

@@ -83,8 +83,12 @@ public final class CptEncoder implements Encoder {
 
   @Override
   public float[][] embed(List<String> texts, Side side) {
-    int[][] ids = tokenizer.encode(texts, side, model.spec().maxTokens());
-    return embedTokens(ids);
+    return embedTokens(tokenIds(texts, side));
+  }
+
+  /** The token ids {@link #embed} feeds the model: per text, delimiters of the side included, truncated. */
+  public int[][] tokenIds(List<String> texts, Side side) {
+    return tokenizer.encode(texts, side, model.spec().maxTokens());
   }
 
   /**

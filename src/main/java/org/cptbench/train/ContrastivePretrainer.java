@@ -173,6 +173,23 @@ public final class ContrastivePretrainer implements AutoCloseable {
     return total == null ? 0 : Math.sqrt(total.getFloat());
   }
 
+  /**
+   * Replaces the seeded initial weights with those of a trained model of the same shape ({@code train --init}); call
+   * before training (a resumed checkpoint overrides it).
+   */
+  public void initialiseFrom(TransformerWeights source) {
+    try (GradMode off = GradMode.disabled()) {
+      for (Map.Entry<String, NDArray> e : weights.asMap().entrySet()) {
+        NDArray from = source.get(e.getKey());
+        if (!from.getShape().equals(e.getValue().getShape())) {
+          throw new CptbenchException("parameter " + e.getKey() + " of the initial model is " + from.getShape()
+              + ", the encoder expects " + e.getValue().getShape());
+        }
+        e.getValue().set(from.toByteBuffer());
+      }
+    }
+  }
+
   /** Writes weights and optimizer state (AdamW moments, step, tau) into {@code dir}. */
   public void saveState(Path dir) {
     try {

@@ -26,9 +26,17 @@ public final class TrainLog implements AutoCloseable {
    * dropped); {@code keepUpTo = 0} starts a new log.
    */
   public TrainLog(Path file, int keepUpTo) {
+    out = reopen(file, HEADER, keepUpTo);
+  }
+
+  /**
+   * Opens a per-step CSV log (first column: the step) for appending after {@code keepUpTo}: rows of later steps,
+   * left by an interrupted run, are dropped; {@code keepUpTo = 0} starts a new log with {@code header}.
+   */
+  static BufferedWriter reopen(Path file, String header, int keepUpTo) {
     try {
       List<String> keep = new ArrayList<>();
-      keep.add(HEADER);
+      keep.add(header);
       if (keepUpTo > 0 && Files.exists(file)) {
         for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
           if (line.isEmpty() || line.startsWith("step")) {
@@ -42,7 +50,7 @@ public final class TrainLog implements AutoCloseable {
       }
       Files.createDirectories(file.toAbsolutePath().getParent());
       Files.write(file, keep, StandardCharsets.UTF_8);
-      out = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+      return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file, e);
     }

@@ -1,5 +1,6 @@
 package org.cptbench.train;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -65,6 +66,23 @@ public final class TrainingRun {
       Path out,
       Map<String, Object> provenance,
       Consumer<StepStats> listener) {
+    return run(spec, train, pairs, tokenizerFile, null, out, provenance, listener);
+  }
+
+  /**
+   * As {@link #run(EncoderSpec, TrainSpec, List, Path, Path, Map, Consumer)}, starting from the weights of
+   * {@code init} (when not null) instead of seeded random ones; {@code tokenizerFile} should then be the initial
+   * model's tokenizer. The initial model's fingerprint is part of the run's identity (resume, checkpoints).
+   */
+  public static EncoderSpec run(
+      EncoderSpec spec,
+      TrainSpec train,
+      List<TextPair> pairs,
+      Path tokenizerFile,
+      InitModel init,
+      Path out,
+      Map<String, Object> provenance,
+      Consumer<StepStats> listener) {
     try {
       Files.createDirectories(out);
       Path localTokenizer = out.resolve(Checkpoint.TOKENIZER);
@@ -75,8 +93,14 @@ public final class TrainingRun {
       try (CptTokenizer tokenizer = CptTokenizer.load(localTokenizer)) {
         EncoderSpec actual = spec.withVocabSize(tokenizer.vocabSize());
         PairData data = tokenize(pairs, tokenizer, actual.maxTokens());
-        String configHash = configHash(actual, train, tokenizerFile);
+        if (init != null) {
+          init.requireShape(actual);
+        }
+        String configHash = configHash(actual, train, tokenizerFile, init);
         try (ContrastivePretrainer trainer = new ContrastivePretrainer(actual, train, tokenizer.padId())) {
+          if (init != null) {
+            init.loadInto(trainer);
+          }
           int resumed = resume(trainer, out, configHash);
           try (TrainLog log = new TrainLog(out.resolve(LOG), resumed)) {
             trainer.train(
@@ -86,7 +110,8 @@ public final class TrainingRun {
                   log.append(s);
                   listener.accept(s);
                 },
-                step -> writeCheckpoint(trainer, actual, train, step, out, localTokenizer, configHash, provenance));
+                step -> writeCheckpoint(trainer, actual, train, step, out, localTokenizer, configHash,
+                    initProvenance(provenance, init)));
           }
         }
         return actual;
@@ -94,6 +119,15 @@ public final class TrainingRun {
     } catch (IOException e) {
       throw new UncheckedIOException("training into " + out + " failed", e);
     }
+  }
+
+  private static Map<String, Object> initProvenance(Map<String, Object> provenance, InitModel init) {
+    if (init == null) {
+      return provenance;
+    }
+    Map<String, Object> m = new LinkedHashMap<>(provenance);
+    m.put("init", Map.of("path", init.dir().toString(), "fingerprint", init.fingerprint()));
+    return m;
   }
 
   /** Tokenises pairs: x with the x delimiters, y with the y delimiters. */
@@ -110,11 +144,15 @@ public final class TrainingRun {
     return new PairData(tokenizer.encode(xs, Side.X, maxTokens), tokenizer.encode(ys, Side.Y, maxTokens));
   }
 
-  private static String configHash(EncoderSpec spec, TrainSpec train, Path tokenizer) throws IOException {
+  private static String configHash(EncoderSpec spec, TrainSpec train, Path tokenizer, InitModel init)
+      throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("encoder", Checkpoint.specJson(spec));
     m.put("train", trainJson(train));
     m.put("tokenizer", org.cptbench.util.Hashing.sha256(tokenizer));
+    if (init != null) {
+      m.put("init", init.fingerprint());
+    }
     return org.cptbench.util.Hashing.sha256(Json.compact(m));
   }
 
@@ -138,32 +176,47 @@ public final class TrainingRun {
   }
 
   private static int resume(ContrastivePretrainer trainer, Path out, String configHash) throws IOException {
-    Path dir = out.resolve(CHECKPOINTS);
-    if (!Files.isDirectory(dir)) {
+    Saved saved = latestCheckpoint(out, configHash);
+    if (saved == null) {
       return 0;
     }
-    int best = 0;
-    Path bestDir = null;
-    double bestTau = 0;
+    trainer.restoreState(saved.dir(), saved.step(), saved.config().path("tau").asDouble());
+    return saved.step();
+  }
+
+  /** A complete checkpoint (one that has {@value Checkpoint#OPTIMIZER}) of a run, with its config.json. */
+  public record Saved(int step, Path dir, JsonNode config) {}
+
+  /**
+   * The newest complete checkpoint under {@code out/checkpoints} written with {@code configHash}, or null: the
+   * point a re-run resumes from.
+   */
+  public static Saved latestCheckpoint(Path out, String configHash) throws IOException {
+    Path dir = out.resolve(CHECKPOINTS);
+    if (!Files.isDirectory(dir)) {
+      return null;
+    }
+    Saved best = null;
     try (Stream<Path> children = Files.list(dir)) {
       for (Path c : children.toList()) {
         String name = c.getFileName().toString();
         if (!name.matches("step-\\d+") || !Files.exists(c.resolve(Checkpoint.OPTIMIZER))) {
           continue;
         }
-        var config = Checkpoint.readConfig(c);
+        JsonNode config = Checkpoint.readConfig(c);
         int step = config.path("step").asInt();
-        if (configHash.equals(config.path("configHash").asText()) && step > best) {
-          best = step;
-          bestDir = c;
-          bestTau = config.path("tau").asDouble();
+        if (configHash.equals(config.path("configHash").asText()) && (best == null || step > best.step())) {
+          best = new Saved(step, c, config);
         }
       }
     }
-    if (bestDir != null) {
-      trainer.restoreState(bestDir, best, bestTau);
-    }
     return best;
+  }
+
+  /** Writes a training state (weights, optimizer moments) into a folder. */
+  @FunctionalInterface
+  public interface StateWriter {
+    void write(Path dir) throws IOException;
   }
 
   private static void writeCheckpoint(
@@ -175,22 +228,32 @@ public final class TrainingRun {
       Path tokenizer,
       String configHash,
       Map<String, Object> provenance) {
+    Map<String, Object> config = new LinkedHashMap<>();
+    config.put("format", Checkpoint.FORMAT);
+    config.put("step", step);
+    config.put("tau", trainer.tau());
+    config.put("logitScale", Math.exp(trainer.tau()));
+    config.put("encoder", Checkpoint.specJson(spec));
+    config.put("train", trainJson(train));
+    config.put("configHash", configHash);
+    config.put("provenance", provenance);
+    config.put("generatedBy", "cptbench trainer");
+    publishCheckpoint(out, step, tokenizer, config, trainer::saveState);
+  }
+
+  /**
+   * Publishes {@code out/checkpoints/step-N/} atomically: the state, the tokenizer and {@code config} (as
+   * config.json) are written into a temporary sibling folder, made readable, and renamed into place (a previous
+   * folder of that step is replaced). A kill at any moment leaves either no checkpoint of the step or a complete one.
+   */
+  public static Path publishCheckpoint(
+      Path out, int step, Path tokenizer, Map<String, Object> config, StateWriter state) {
     Path target = checkpointDir(out, step);
     try {
       Files.createDirectories(target.getParent());
       Path tmp = Files.createTempDirectory(target.getParent(), ".step-" + step + ".");
-      trainer.saveState(tmp);
+      state.write(tmp);
       Files.copy(tokenizer, tmp.resolve(Checkpoint.TOKENIZER));
-      Map<String, Object> config = new LinkedHashMap<>();
-      config.put("format", Checkpoint.FORMAT);
-      config.put("step", step);
-      config.put("tau", trainer.tau());
-      config.put("logitScale", Math.exp(trainer.tau()));
-      config.put("encoder", Checkpoint.specJson(spec));
-      config.put("train", trainJson(train));
-      config.put("configHash", configHash);
-      config.put("provenance", provenance);
-      config.put("generatedBy", "cptbench trainer");
       Json.writeFile(tmp.resolve(Checkpoint.CONFIG), config);
       try (var files = Files.list(tmp)) {
         for (Path f : files.toList()) {
@@ -202,6 +265,7 @@ public final class TrainingRun {
         org.cptbench.util.Hashing.deleteRecursively(target);
       }
       AtomicFiles.move(tmp, target);
+      return target;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write checkpoint " + target, e);
     }

@@ -1,0 +1,78 @@
+package org.cptbench.bench;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.cptbench.model.EncoderSpec;
+import org.cptbench.train.LanguageModelSpec;
+import org.cptbench.train.LanguageModelTrainer;
+import org.cptbench.train.LearningRateSchedule;
+import org.cptbench.train.Seeds;
+
+/**
+ * Throughput of a language-model pre-training step (forward, backward and AdamW over {@code batch} sequences of
+ * {@code seq} tokens, next-token loss at every position through the tied output projection), on random token ids
+ * generated before timing, as {@code train_peer.py --objective lm} measures it: untimed warm-up steps, then timed
+ * windows, the median reported. tokens/s counts {@code batch x seq} input tokens per step (the peer's count).
+ * Training FLOPs are 3x the forward matrix-multiply FLOPs: the Transformer's ({@link
+ * EncoderSpec#forwardFlopsPerSequence}) plus the output projection, {@code 2 x width x vocab} per predicted token
+ * ({@code seq} predictions per sequence here; the peer predicts {@code seq - 1}).
+ */
+public final class PretrainThroughput {
+  private PretrainThroughput() {}
+
+  /** One measured configuration. */
+  public record Config(EncoderSpec spec, int batch, int seq, int warmup, int steps, int windows) {}
+
+  public static Map<String, Object> measure(Config c) {
+    EncoderSpec spec = c.spec();
+    int t = c.seq();
+    int pool = 4;
+    int[][][] inputs = new int[pool][][];
+    int[][][] targets = new int[pool][][];
+    SplittableRandom r = new SplittableRandom(Seeds.derive(7, 0));
+    for (int p = 0; p < pool; p++) {
+      inputs[p] = new int[c.batch()][t];
+      targets[p] = new int[c.batch()][t];
+      for (int i = 0; i < c.batch(); i++) {
+        int[] s = new int[t + 1];
+        for (int j = 0; j <= t; j++) {
+          s[j] = 6 + r.nextInt(spec.vocabSize() - 6);
+        }
+        System.arraycopy(s, 0, inputs[p][i], 0, t);
+        System.arraycopy(s, 1, targets[p][i], 0, t);
+      }
+    }
+    LanguageModelSpec lm = new LanguageModelSpec(1_000_000, c.batch(), t, 1e-4, 0,
+        LearningRateSchedule.Decay.CONSTANT, 0.01, 0, 13, List.of(), 1_000_000, 1);
+    double fwdFlopsPerSeq = spec.forwardFlopsPerSequence(t) + 2.0 * spec.width() * spec.vocabSize() * t;
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("preset", Map.of("layers", spec.layers(), "width", spec.width(), "ffn", spec.ffn(), "vocab",
+        spec.vocabSize(), "seq", t, "heads", spec.heads()));
+    out.put("batch", c.batch());
+    List<Double> windows = new ArrayList<>();
+    try (LanguageModelTrainer trainer = new LanguageModelTrainer(spec, lm)) {
+      int step = 0;
+      for (int i = 0; i < c.warmup(); i++) {
+        step++;
+        trainer.step(step, inputs[step % pool], targets[step % pool]);
+      }
+      for (int w = 0; w < c.windows(); w++) {
+        long start = System.nanoTime();
+        for (int i = 0; i < c.steps(); i++) {
+          step++;
+          trainer.step(step, inputs[step % pool], targets[step % pool]);
+        }
+        windows.add(c.steps() * (double) c.batch() * t / ((System.nanoTime() - start) / 1e9));
+      }
+    }
+    double tokensPerS = TrainThroughput.median(windows);
+    out.put("train_tokens_per_s", tokensPerS);
+    out.put("train_tokens_per_s_windows", windows);
+    out.put("train_gflops", tokensPerS / t * 3 * fwdFlopsPerSeq / 1e9);
+    out.put("peak_rss_mb", TrainThroughput.peakRssMb());
+    return out;
+  }
+}

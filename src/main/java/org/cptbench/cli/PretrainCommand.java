@@ -1,0 +1,125 @@
+package org.cptbench.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import org.cptbench.CptbenchException;
+import org.cptbench.data.corpus.TextCorpus;
+import org.cptbench.eval.BuiltinTasks;
+import org.cptbench.model.EncoderSpec;
+import org.cptbench.train.CorpusSpec;
+import org.cptbench.train.InitModel;
+import org.cptbench.train.LanguageModelSpec;
+import org.cptbench.train.LearningRateSchedule;
+import org.cptbench.train.PretrainStage;
+import org.cptbench.train.PretrainingRun;
+import org.cptbench.train.TrainingRun;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code ./harness pretrain}: generative (causal language-model) pre-training of the cpt Transformer. */
+@Command(
+    name = "pretrain",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Pre-train the cpt Transformer as a causal language model (GPT-style next-token prediction, output",
+      "projection tied to the token embedding) on a corpus packed into sequences with <|endoftext|> between",
+      "documents. Writes OUT/tokenizer.json, OUT/train-log.csv (step, loss, val_loss, val_ppl, lr, tokens_per_s,",
+      "grad_norm) and OUT/checkpoints/step-N/, which `train --init`, `eval` and `embed` accept. Re-running into",
+      "the same OUT resumes from the latest checkpoint."
+    })
+public final class PretrainCommand implements Callable<Integer> {
+
+  @Option(names = "--preset", description = "model size preset: tiny, small, base (default tiny)")
+  String preset = "tiny";
+
+  @Option(names = "--corpus", description = "corpus name (nltk, europarl, wordnet, code, builtin, ...) or a path "
+      + "(default nltk)")
+  String corpus = "nltk";
+
+  @Mixin DataDirOption dataDir = new DataDirOption();
+
+  @Option(names = "--steps", description = "optimizer steps (default 1000)")
+  int steps = 1000;
+
+  @Option(names = "--batch-size", description = "sequences per step (default 64)")
+  int batchSize = 64;
+
+  @Option(names = "--seq-len", description = "tokens per sequence (default: the preset's maxTokens)")
+  Integer seqLen;
+
+  @Option(names = "--out", required = true, description = "output folder")
+  Path out;
+
+  @Option(names = "--init", paramLabel = "DIR", description = "continue from this model (its architecture and "
+      + "tokenizer, which must have <|endoftext|>)")
+  Path init;
+
+  @Option(names = "--lr", description = "peak learning rate (default 6e-4)")
+  Double lr;
+
+  @Option(names = "--warmup", description = "warm-up steps (default steps/10)")
+  Integer warmup;
+
+  @Option(names = "--seed", description = "root seed (default 13)")
+  long seed = 13;
+
+  @Option(names = "--checkpoints", split = ",", description = "steps to checkpoint at (the last step always is)")
+  List<Integer> checkpoints = List.of();
+
+  @Option(names = "--eval-every", description = "score the held-out slice every K steps (default 50)")
+  int evalEvery = 50;
+
+  @Option(names = "--val-sequences", description = "held-out sequences at the end of the corpus (default 128)")
+  int valSequences = 128;
+
+  @Option(names = "--vocab-size", description = "tokenizer vocabulary incl. <|endoftext|> (default: the preset's)")
+  Integer vocabSize;
+
+  @Option(names = "--no-progress", description = "no progress bar")
+  boolean noProgress;
+
+  @Override
+  public Integer call() {
+    InitModel initModel = init == null ? null : InitModel.read(init);
+    if (initModel != null && vocabSize != null) {
+      throw new CptbenchException("--init: the tokenizer comes from " + init + "; drop --vocab-size");
+    }
+    EncoderSpec spec = initModel != null ? initModel.spec() : EncoderSpec.preset(preset);
+    if (vocabSize != null) {
+      spec = spec.withVocabSize(vocabSize);
+    }
+    int len = seqLen != null ? seqLen : spec.maxTokens();
+    LanguageModelSpec defaults = LanguageModelSpec.defaults(steps, batchSize, len, seed);
+    LanguageModelSpec lm = new LanguageModelSpec(
+        steps, batchSize, len, lr != null ? lr : defaults.learningRate(),
+        warmup != null ? warmup : defaults.warmupSteps(), LearningRateSchedule.Decay.COSINE,
+        defaults.weightDecay(), defaults.clipNorm(), seed, checkpoints, evalEvery, valSequences);
+    TextCorpus text = BuiltinTasks.openCorpus(corpus, dataDir.resolve());
+    List<String> documents = text.texts().toList();
+    System.err.printf(Locale.ROOT, "corpus %s: %,d documents; %s%n", text.name(), documents.size(),
+        initModel != null ? "model and tokenizer from " + init : "training tokenizer (vocab " + spec.vocabSize() + ")");
+    Map<String, Object> provenance = new LinkedHashMap<>();
+    provenance.put("command", "./harness pretrain");
+    PretrainingRun.Result result;
+    try (ProgressBar bar = noProgress ? null : Progress.bar("pretrain", steps)) {
+      result = PretrainStage.train(spec, lm, text.name(), documents, CorpusSpec.DEFAULT_TOKENIZER_CHARS,
+          initModel, out, provenance, s -> {
+            if (bar != null) {
+              bar.stepTo(s.step());
+              bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3f%s %.0f tok/s", s.loss(),
+                  Double.isNaN(s.valLoss()) ? "" : String.format(Locale.ROOT, " val_ppl %.1f", s.valPerplexity()),
+                  s.tokensPerSecond()));
+            }
+          });
+    }
+    System.err.printf(Locale.ROOT, "done: %,d tokens (%,d documents); log %s; final checkpoint %s%n",
+        result.tokens(), result.documents(), out.resolve(TrainingRun.LOG), result.checkpoint());
+    return 0;
+  }
+}
