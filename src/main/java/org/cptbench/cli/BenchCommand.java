@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cptbench.CptbenchException;
 import org.cptbench.bench.TrainThroughput;
+import org.cptbench.model.Bf16Support;
+import org.cptbench.model.ComputeDevice;
 import org.cptbench.model.EncoderSpec;
+import org.cptbench.model.Precision;
 import org.cptbench.model.MklDispatch;
 import org.cptbench.run.Provenance;
 import org.cptbench.util.Json;
@@ -63,6 +66,12 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-encode", description = "skip the encoding benchmark")
   boolean noEncode;
 
+  @Option(names = "--precision", description = "forward-pass precision: fp32, bf16 or auto (default fp32)")
+  String precision = "fp32";
+
+  @Option(names = "--device", description = "auto, cpu or cuda[:N] (default cpu)")
+  String device = "cpu";
+
   @Option(names = "--json", description = "also write all results as JSON to this file")
   Path json;
 
@@ -76,8 +85,14 @@ public final class BenchCommand implements Callable<Integer> {
           "bench: unknown benchmark '" + what + "'; allowed: train (JMH kernels: ./harness bench REGEX)");
     }
     List<Map<String, Object>> results = new ArrayList<>();
+    Precision requested = Precision.parse("--precision", precision);
+    ComputeDevice where = ComputeDevice.parse("--device", device);
+    ai.djl.Device dev = where.resolve();
+    Precision resolved = requested.resolve(dev);
     if (!inProcess) {
       System.out.println("MKL dispatch: " + MklDispatch.status());
+      System.out.println("device " + ComputeDevice.label(dev) + ", precision " + requested.label()
+          + (requested == Precision.AUTO ? " -> " + resolved.label() : "") + " (" + Bf16Support.describe(dev) + ")");
     }
     for (String preset : presets) {
       EncoderSpec spec = EncoderSpec.preset(preset);
@@ -89,7 +104,7 @@ public final class BenchCommand implements Callable<Integer> {
         Map<String, Object> r =
             inProcess
                 ? TrainThroughput.measure(
-                    new TrainThroughput.Config(spec, b, chunk, warmup, steps, windows, !noEncode))
+                    new TrainThroughput.Config(spec, b, chunk, warmup, steps, windows, !noEncode, dev, resolved))
                 : child(preset, b);
         r.put("name", preset);
         if (inProcess) {
@@ -108,6 +123,10 @@ public final class BenchCommand implements Callable<Integer> {
       doc.put("generatedBy", "./harness bench train");
       doc.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
       doc.put("mklDispatch", MklDispatch.status().toString());
+      doc.put("precision", resolved.label());
+      doc.put("precisionRequested", requested.label());
+      doc.put("device", ComputeDevice.label(dev));
+      doc.put("bf16Support", Bf16Support.describe(dev));
       doc.put("env", Provenance.speedEnvironment());
       doc.put("results", results);
       Json.writeFile(json, doc);
@@ -118,8 +137,9 @@ public final class BenchCommand implements Callable<Integer> {
   private static void print(Map<String, Object> r) {
     System.out.printf(
         Locale.ROOT,
-        "%-6s batch %5s chunk %4s seq %3s | train %8.1f pairs/s %6.1f GFLOP/s | encode %8s seq/s %6s GFLOP/s | peak RSS %7.0f MiB%n",
+        "%-6s %-4s batch %5s chunk %4s seq %3s | train %8.1f pairs/s %6.1f GFLOP/s | encode %8s seq/s %6s GFLOP/s | peak RSS %7.0f MiB%n",
         r.get("name"),
+        r.get("precision"),
         r.get("batch"),
         r.get("chunk"),
         ((Map<?, ?>) r.get("preset")).get("seq"),
@@ -144,6 +164,7 @@ public final class BenchCommand implements Callable<Integer> {
     cmd.add(Main.class.getName());
     cmd.addAll(List.of("bench", "train", "--in-process", "--preset", preset, "--batch", String.valueOf(batch)));
     cmd.addAll(List.of("--chunk", String.valueOf(chunk), "--steps", String.valueOf(steps)));
+    cmd.addAll(List.of("--precision", precision, "--device", device));
     cmd.addAll(List.of("--windows", String.valueOf(windows), "--warmup", String.valueOf(warmup)));
     if (seq != null) {
       cmd.addAll(List.of("--seq", String.valueOf(seq)));

@@ -40,20 +40,29 @@ public final class CptEncoder implements Encoder {
     this.model = model;
   }
 
-  /** Loads a checkpoint folder written by the trainer. */
+  /** Loads a checkpoint folder written by the trainer, fp32 on DJL's default device. */
   public static CptEncoder load(Path dir) {
+    return load(dir, ai.djl.engine.Engine.getEngine("PyTorch").defaultDevice(), Precision.FP32);
+  }
+
+  /**
+   * Loads a checkpoint folder onto {@code device} with a forward pass in {@code precision} ({@code auto} is
+   * resolved for the device). A bf16 encoder's fingerprint differs from the fp32 one (its embeddings do).
+   */
+  public static CptEncoder load(Path dir, ai.djl.Device device, Precision precision) {
     JsonNode config = Checkpoint.readConfig(dir);
     EncoderSpec spec = Checkpoint.specFromJson(config.path("encoder"), dir.resolve(Checkpoint.CONFIG).toString());
-    NDManager manager = NDManager.newBaseManager();
+    Precision resolved = precision.resolve(device);
+    NDManager manager = NDManager.newBaseManager(device);
     try {
       TransformerWeights weights = TransformerWeights.load(dir.resolve(Checkpoint.WEIGHTS), spec, manager);
       CptTokenizer tokenizer = CptTokenizer.load(dir.resolve(Checkpoint.TOKENIZER));
       return new CptEncoder(
           dir.toString(),
-          Checkpoint.fingerprint(dir),
+          Checkpoint.fingerprint(dir) + (resolved == Precision.FP32 ? "" : "-" + resolved.label()),
           manager,
           tokenizer,
-          new CptTransformer(spec, weights),
+          new CptTransformer(spec, weights, resolved),
           tokenizer.padId());
     } catch (IOException | RuntimeException e) {
       manager.close();
@@ -89,6 +98,16 @@ public final class CptEncoder implements Encoder {
 
   public EncoderSpec spec() {
     return model.spec();
+  }
+
+  /** The forward-pass precision (resolved: fp32 or bf16). */
+  public Precision precision() {
+    return model.precision();
+  }
+
+  /** The device of the weights and of every forward pass. */
+  public ai.djl.Device device() {
+    return model.device();
   }
 
   @Override
