@@ -1,5 +1,6 @@
 package org.cptbench.train;
 
+import ai.djl.Device;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,7 +14,9 @@ import java.util.stream.Stream;
 import org.cptbench.CptbenchException;
 import org.cptbench.data.corpus.TextPair;
 import org.cptbench.model.Checkpoint;
+import org.cptbench.model.ComputeDevice;
 import org.cptbench.model.EncoderSpec;
+import org.cptbench.model.Precision;
 import org.cptbench.text.BpeTrainer;
 import org.cptbench.text.CptTokenizer;
 import org.cptbench.text.Side;
@@ -65,6 +68,29 @@ public final class TrainingRun {
       Path out,
       Map<String, Object> provenance,
       Consumer<StepStats> listener) {
+    Device device = ai.djl.engine.Engine.getEngine("PyTorch").defaultDevice();
+    return run(spec, train, device, Precision.FP32, pairs, tokenizerFile, out, provenance, listener);
+  }
+
+  /**
+   * As above on {@code device} in {@code precision} (resolved: fp32 or bf16). Both are recorded in each
+   * checkpoint's {@code config.json} ({@code compute}) and, when not the default fp32 on the cpu, are part of the
+   * configuration hash: a run resumes only from checkpoints made in the same precision and on the same device.
+   */
+  public static EncoderSpec run(
+      EncoderSpec spec,
+      TrainSpec train,
+      Device device,
+      Precision precision,
+      List<TextPair> pairs,
+      Path tokenizerFile,
+      Path out,
+      Map<String, Object> provenance,
+      Consumer<StepStats> listener) {
+    if (precision == Precision.AUTO) {
+      throw new IllegalArgumentException("resolve precision auto for " + device + " first");
+    }
+    Map<String, Object> compute = computeJson(device, precision);
     try {
       Files.createDirectories(out);
       Path localTokenizer = out.resolve(Checkpoint.TOKENIZER);
@@ -75,8 +101,9 @@ public final class TrainingRun {
       try (CptTokenizer tokenizer = CptTokenizer.load(localTokenizer)) {
         EncoderSpec actual = spec.withVocabSize(tokenizer.vocabSize());
         PairData data = tokenize(pairs, tokenizer, actual.maxTokens());
-        String configHash = configHash(actual, train, tokenizerFile);
-        try (ContrastivePretrainer trainer = new ContrastivePretrainer(actual, train, tokenizer.padId())) {
+        String configHash = configHash(actual, train, tokenizerFile, compute);
+        try (ContrastivePretrainer trainer =
+            new ContrastivePretrainer(actual, train, tokenizer.padId(), device, precision)) {
           int resumed = resume(trainer, out, configHash);
           try (TrainLog log = new TrainLog(out.resolve(LOG), resumed)) {
             trainer.train(
@@ -86,7 +113,8 @@ public final class TrainingRun {
                   log.append(s);
                   listener.accept(s);
                 },
-                step -> writeCheckpoint(trainer, actual, train, step, out, localTokenizer, configHash, provenance));
+                step -> writeCheckpoint(
+                    trainer, actual, train, compute, step, out, localTokenizer, configHash, provenance));
           }
         }
         return actual;
@@ -110,11 +138,23 @@ public final class TrainingRun {
     return new PairData(tokenizer.encode(xs, Side.X, maxTokens), tokenizer.encode(ys, Side.Y, maxTokens));
   }
 
-  private static String configHash(EncoderSpec spec, TrainSpec train, Path tokenizer) throws IOException {
+  /** The {@code compute} entry of a checkpoint's config.json: the resolved precision and the device. */
+  public static Map<String, Object> computeJson(Device device, Precision precision) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("precision", precision.label());
+    m.put("device", ComputeDevice.label(device));
+    return m;
+  }
+
+  private static String configHash(EncoderSpec spec, TrainSpec train, Path tokenizer, Map<String, Object> compute)
+      throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("encoder", Checkpoint.specJson(spec));
     m.put("train", trainJson(train));
     m.put("tokenizer", org.cptbench.util.Hashing.sha256(tokenizer));
+    if (!compute.equals(computeJson(Device.cpu(), Precision.FP32))) {
+      m.put("compute", compute); // fp32 on the cpu keeps the hash of checkpoints made before precision existed
+    }
     return org.cptbench.util.Hashing.sha256(Json.compact(m));
   }
 
@@ -170,6 +210,7 @@ public final class TrainingRun {
       ContrastivePretrainer trainer,
       EncoderSpec spec,
       TrainSpec train,
+      Map<String, Object> compute,
       int step,
       Path out,
       Path tokenizer,
@@ -188,6 +229,7 @@ public final class TrainingRun {
       config.put("logitScale", Math.exp(trainer.tau()));
       config.put("encoder", Checkpoint.specJson(spec));
       config.put("train", trainJson(train));
+      config.put("compute", compute);
       config.put("configHash", configHash);
       config.put("provenance", provenance);
       config.put("generatedBy", "cptbench trainer");
