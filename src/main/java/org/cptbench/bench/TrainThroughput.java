@@ -9,8 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import ai.djl.Device;
+import org.cptbench.model.ComputeDevice;
 import org.cptbench.model.CptEncoder;
 import org.cptbench.model.EncoderSpec;
+import org.cptbench.model.Precision;
 import org.cptbench.train.ContrastivePretrainer;
 import org.cptbench.train.LearningRateSchedule;
 import org.cptbench.train.PairData;
@@ -28,7 +31,22 @@ public final class TrainThroughput {
   private TrainThroughput() {}
 
   /** One measured configuration. */
-  public record Config(EncoderSpec spec, int batch, int chunk, int warmup, int steps, int windows, boolean encode) {}
+  public record Config(
+      EncoderSpec spec,
+      int batch,
+      int chunk,
+      int warmup,
+      int steps,
+      int windows,
+      boolean encode,
+      Device device,
+      Precision precision) {
+
+    /** fp32 on the CPU. */
+    public Config(EncoderSpec spec, int batch, int chunk, int warmup, int steps, int windows, boolean encode) {
+      this(spec, batch, chunk, warmup, steps, windows, encode, Device.cpu(), Precision.FP32);
+    }
+  }
 
   public static Map<String, Object> measure(Config c) {
     EncoderSpec spec = c.spec();
@@ -45,7 +63,9 @@ public final class TrainThroughput {
     out.put("chunk", c.chunk());
     out.put("gradCache", train.gradCache());
     double fwdFlopsPerSeq = spec.forwardFlopsPerSequence(t);
-    try (ContrastivePretrainer p = new ContrastivePretrainer(spec, train, 0)) {
+    try (ContrastivePretrainer p = new ContrastivePretrainer(spec, train, 0, c.device(), c.precision())) {
+      out.put("precision", p.precision().label());
+      out.put("device", ComputeDevice.label(p.device()));
       int[][][] batches = new int[4][][];
       List<Double> windows = new ArrayList<>();
       int step = 0;

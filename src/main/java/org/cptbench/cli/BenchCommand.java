@@ -15,7 +15,10 @@ import java.util.concurrent.Callable;
 import org.cptbench.CptbenchException;
 import org.cptbench.bench.PretrainThroughput;
 import org.cptbench.bench.TrainThroughput;
+import org.cptbench.model.Bf16Support;
+import org.cptbench.model.ComputeDevice;
 import org.cptbench.model.EncoderSpec;
+import org.cptbench.model.Precision;
 import org.cptbench.model.MklDispatch;
 import org.cptbench.run.Provenance;
 import org.cptbench.util.Json;
@@ -65,6 +68,12 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-encode", description = "skip the encoding benchmark")
   boolean noEncode;
 
+  @Option(names = "--precision", description = "forward-pass precision: fp32, bf16 or auto (default fp32)")
+  String precision = "fp32";
+
+  @Option(names = "--device", description = "auto, cpu or cuda[:N] (default cpu)")
+  String device = "cpu";
+
   @Option(names = "--json", description = "also write all results as JSON to this file")
   Path json;
 
@@ -79,8 +88,14 @@ public final class BenchCommand implements Callable<Integer> {
     }
     boolean lm = "pretrain".equals(what);
     List<Map<String, Object>> results = new ArrayList<>();
+    Precision requested = Precision.parse("--precision", precision);
+    ComputeDevice where = ComputeDevice.parse("--device", device);
+    ai.djl.Device dev = where.resolve();
+    Precision resolved = requested.resolve(dev);
     if (!inProcess) {
       System.out.println("MKL dispatch: " + MklDispatch.status());
+      System.out.println("device " + ComputeDevice.label(dev) + ", precision " + requested.label()
+          + (requested == Precision.AUTO ? " -> " + resolved.label() : "") + " (" + Bf16Support.describe(dev) + ")");
     }
     for (String preset : presets) {
       EncoderSpec spec = EncoderSpec.preset(preset);
@@ -96,7 +111,7 @@ public final class BenchCommand implements Callable<Integer> {
                     ? PretrainThroughput.measure(
                         new PretrainThroughput.Config(spec, b, spec.maxTokens(), warmup, steps, windows))
                     : TrainThroughput.measure(
-                        new TrainThroughput.Config(spec, b, chunk, warmup, steps, windows, !noEncode));
+                        new TrainThroughput.Config(spec, b, chunk, warmup, steps, windows, !noEncode, dev, resolved));
         r.put("name", preset);
         if (inProcess) {
           r.put("mkl_dispatch", MklDispatch.status().toString());
@@ -116,6 +131,10 @@ public final class BenchCommand implements Callable<Integer> {
       doc.put("generatedBy", "./harness bench " + what);
       doc.put("threads", System.getProperty("ai.djl.pytorch.num_threads", "default"));
       doc.put("mklDispatch", MklDispatch.status().toString());
+      doc.put("precision", resolved.label());
+      doc.put("precisionRequested", requested.label());
+      doc.put("device", ComputeDevice.label(dev));
+      doc.put("bf16Support", Bf16Support.describe(dev));
       doc.put("env", Provenance.speedEnvironment());
       doc.put("results", results);
       Json.writeFile(json, doc);
@@ -126,8 +145,9 @@ public final class BenchCommand implements Callable<Integer> {
   private static void print(Map<String, Object> r) {
     System.out.printf(
         Locale.ROOT,
-        "%-6s batch %5s chunk %4s seq %3s | train %8.1f pairs/s %6.1f GFLOP/s | encode %8s seq/s %6s GFLOP/s | peak RSS %7.0f MiB%n",
+        "%-6s %-4s batch %5s chunk %4s seq %3s | train %8.1f pairs/s %6.1f GFLOP/s | encode %8s seq/s %6s GFLOP/s | peak RSS %7.0f MiB%n",
         r.get("name"),
+        r.get("precision"),
         r.get("batch"),
         r.get("chunk"),
         ((Map<?, ?>) r.get("preset")).get("seq"),
@@ -164,6 +184,7 @@ public final class BenchCommand implements Callable<Integer> {
     cmd.add(Main.class.getName());
     cmd.addAll(List.of("bench", what, "--in-process", "--preset", preset, "--batch", String.valueOf(batch)));
     cmd.addAll(List.of("--chunk", String.valueOf(chunk), "--steps", String.valueOf(steps)));
+    cmd.addAll(List.of("--precision", precision, "--device", device));
     cmd.addAll(List.of("--windows", String.valueOf(windows), "--warmup", String.valueOf(warmup)));
     if (seq != null) {
       cmd.addAll(List.of("--seq", String.valueOf(seq)));

@@ -83,6 +83,8 @@ public final class EmbedCommand implements Callable<Integer> {
       description = "Embedding cache folder. Default: ${DEFAULT-VALUE}.")
   Path cacheDir;
 
+  @picocli.CommandLine.Mixin ComputeOptions compute = new ComputeOptions();
+
   @Option(names = "--no-cache", description = "Always encode; do not read or write the embedding cache.")
   boolean noCache;
 
@@ -103,7 +105,9 @@ public final class EmbedCommand implements Callable<Integer> {
     double loadSeconds;
     double embedSeconds;
     boolean fromCache;
-    try (Encoder e = Encoders.open(encoder)) {
+    try (Encoder e = Encoders.open(
+        encoder, org.cptbench.model.OnnxEncoder.DEFAULT_MODEL_CACHE, compute.computeDevice(), compute.requested())) {
+      System.err.println("encoder " + e.name() + ": " + ComputeOptions.provenance(e));
       d = e.dimension();
       long embedStart = System.nanoTime();
       loadSeconds = (embedStart - loadStart) / 1e9;

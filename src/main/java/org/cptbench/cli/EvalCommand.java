@@ -57,6 +57,8 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "seed for sub-sampling (default 13)")
   long seed = 13;
 
+  @Mixin ComputeOptions compute = new ComputeOptions();
+
   @Option(names = "--no-cache", description = "do not read or write the embedding cache")
   boolean noCache;
 
@@ -69,7 +71,9 @@ public final class EvalCommand implements Callable<Integer> {
       return lexical(data, options);
     }
     List<TaskResult> results = new ArrayList<>();
-    try (Encoder enc = Encoders.open(encoder)) {
+    try (Encoder enc = Encoders.open(
+        encoder, org.cptbench.model.OnnxEncoder.DEFAULT_MODEL_CACHE, compute.computeDevice(), compute.requested())) {
+      System.err.println("encoder " + enc.name() + ": " + ComputeOptions.provenance(enc));
       EmbeddingCache cache = noCache ? null : new EmbeddingCache(EmbeddingCache.DEFAULT_DIR);
       for (String task : tasks) {
         System.err.printf(Locale.ROOT, "eval %s on %s ...%n", enc.name(), task);
@@ -93,6 +97,7 @@ public final class EvalCommand implements Callable<Integer> {
       Map<String, Object> provenance = new LinkedHashMap<>();
       provenance.put("encoder", enc.name());
       provenance.put("encoderFingerprint", enc.fingerprint());
+      provenance.putAll(ComputeOptions.provenance(enc));
       provenance.put("dataDir", data.toAbsolutePath().toString());
       provenance.put("command", "./harness eval");
       EvalOutput.write(out, results, provenance);

@@ -85,6 +85,8 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--window", description = "pair units up to this many apart (default 1)")
   Integer window;
 
+  @Mixin ComputeOptions compute = new ComputeOptions();
+
   @Option(names = "--no-progress", description = "no progress bar")
   boolean noProgress;
 
@@ -157,10 +159,14 @@ public final class TrainCommand implements Callable<Integer> {
     provenance.put("window", corpusSpec.window());
     provenance.put("pairs", pairs.size());
     provenance.put("command", "./harness train");
+    ai.djl.Device device = compute.resolveDevice();
+    org.cptbench.model.Precision precision = compute.requested().resolve(device);
+    System.err.println(compute.describe(device, precision));
     int total = train.steps();
     EncoderSpec finalSpec;
     try (ProgressBar bar = noProgress ? null : Progress.bar("train", total)) {
-      finalSpec = TrainingRun.run(spec, train, pairs, tokenizer, initModel, out, provenance, s -> {
+      finalSpec = TrainingRun.run(
+          spec, train, device, precision, pairs, tokenizer, initModel, out, provenance, s -> {
         if (bar != null) {
           bar.stepTo(s.step());
           bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3f acc %.2f tau %.2f %.0f pairs/s",

@@ -38,13 +38,28 @@ public final class CptEncoder implements Encoder {
     this.model = model;
   }
 
-  /** Loads a model folder: a cptbench checkpoint or a Hugging Face GPT-2 folder ({@link ModelFolder}). */
+  /** Loads a model folder (a cptbench checkpoint or a Hugging Face GPT-2 folder), fp32 on DJL's default device. */
   public static CptEncoder load(Path dir) {
-    NDManager manager = NDManager.newBaseManager();
+    return load(dir, ai.djl.engine.Engine.getEngine("PyTorch").defaultDevice(), Precision.FP32);
+  }
+
+  /**
+   * Loads a model folder ({@link ModelFolder}: a cptbench checkpoint or a Hugging Face GPT-2 folder) onto {@code
+   * device} with a forward pass in {@code precision} ({@code auto} is resolved for the device). A bf16 encoder's
+   * fingerprint differs from the fp32 one (its embeddings do).
+   */
+  public static CptEncoder load(Path dir, ai.djl.Device device, Precision precision) {
+    Precision resolved = precision.resolve(device);
+    NDManager manager = NDManager.newBaseManager(device);
     try {
       LoadedModel m = ModelFolder.load(dir, manager);
       return new CptEncoder(
-          dir.toString(), m.fingerprint(), manager, m.tokenizer(), m.transformer(), m.tokenizer().padId());
+          dir.toString(),
+          m.fingerprint() + (resolved == Precision.FP32 ? "" : "-" + resolved.label()),
+          manager,
+          m.tokenizer(),
+          m.transformer(resolved),
+          m.tokenizer().padId());
     } catch (RuntimeException e) {
       manager.close();
       if (e instanceof CptbenchException c) {
@@ -79,6 +94,16 @@ public final class CptEncoder implements Encoder {
 
   public EncoderSpec spec() {
     return model.spec();
+  }
+
+  /** The forward-pass precision (resolved: fp32 or bf16). */
+  public Precision precision() {
+    return model.precision();
+  }
+
+  /** The device of the weights and of every forward pass. */
+  public ai.djl.Device device() {
+    return model.device();
   }
 
   @Override

@@ -1,8 +1,10 @@
 package org.cptbench.model;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
@@ -20,6 +22,9 @@ import java.util.Map;
  * Hugging Face's {@code GPT2Model} (LayerNorm eps 1e-5, biases everywhere, final {@code ln_f}).
  *
  * <p>Intermediate arrays are created in the caller's {@link ai.djl.ndarray.NDScope}; the weights are not copied.
+ * Every array lives on the weights' device. In {@link Precision#BF16} the Transformer layers run under
+ * {@link Autocast} (matrix and attention products in bf16, the softmax over fp32 scores); the final LayerNorm,
+ * pooling and normalisation run in fp32, so embeddings are always fp32.
  */
 public final class CptTransformer {
   static final float LN_EPS = 1e-5f;
@@ -27,11 +32,32 @@ public final class CptTransformer {
 
   private final EncoderSpec spec;
   private final TransformerWeights weights;
+  private final Precision precision;
   private final Map<Integer, NDArray> causalMasks = new HashMap<>();
 
+  /** An fp32 model. */
   public CptTransformer(EncoderSpec spec, TransformerWeights weights) {
+    this(spec, weights, Precision.FP32);
+  }
+
+  /** A model whose forward pass runs in {@code precision} (fp32 or bf16; resolve {@code auto} first). */
+  public CptTransformer(EncoderSpec spec, TransformerWeights weights, Precision precision) {
+    if (precision == Precision.AUTO) {
+      throw new IllegalArgumentException("precision auto must be resolved for " + weights.device() + " first");
+    }
     this.spec = spec;
     this.weights = weights;
+    this.precision = precision;
+  }
+
+  /** The forward-pass precision (never auto). */
+  public Precision precision() {
+    return precision;
+  }
+
+  /** The device of the weights, where every array of the forward pass is created. */
+  public Device device() {
+    return weights.device();
   }
 
   public EncoderSpec spec() {
@@ -49,14 +75,21 @@ public final class CptTransformer {
     if (t > spec.maxTokens()) {
       throw new IllegalArgumentException("sequence length " + t + " > maxTokens " + spec.maxTokens());
     }
+    if (!manager.getDevice().equals(device())) {
+      throw new IllegalArgumentException(
+          "arrays for a model on " + device() + " must come from a manager on it, not " + manager.getDevice());
+    }
     NDArray ids = manager.create(batch.ids(), new Shape(b, t));
     NDArray pool = manager.create(batch.poolWeights(), new Shape(b, 1, t));
-    NDArray h = hidden(ids, keyMask(batch, manager), manager);
+    NDArray h;
+    try (Precision.Scope ac = precision.autocast(device())) {
+      h = hidden(ids, keyMask(batch, manager), manager);
+    }
     NDArray pooled = pool.matMul(h).reshape(b, spec.width());
     return pooled.normalize(2, -1, 1e-12);
   }
 
-  /** Last-layer hidden states {@code [b, t, width]} after the final LayerNorm. */
+  /** Last-layer hidden states {@code [b, t, width]} after the final LayerNorm (fp32: LayerNorm of fp32 input). */
   NDArray hidden(NDArray ids, NDArray keyMask, NDManager manager) {
     long b = ids.getShape().get(0);
     int t = (int) ids.getShape().get(1);
@@ -84,7 +117,8 @@ public final class CptTransformer {
       if (mask != null) {
         scores = scores.add(mask);
       }
-      NDArray ctx = scores.softmax(-1).matMul(v); // [b, heads, t, dh]
+      // softmax statistics in fp32 (a no-op in fp32); autocast casts the probabilities for the product
+      NDArray ctx = scores.toType(DataType.FLOAT32, false).softmax(-1).matMul(v); // [b, heads, t, dh]
       ctx = ctx.transpose(0, 2, 1, 3).reshape(b, t, d);
       h = h.add(Linear.linear(ctx, w(p + "attn.out.w"), w(p + "attn.out.b")).singletonOrThrow());
       NDArray m = LayerNorm.layerNorm(h, ln, w(p + "ln2.g"), w(p + "ln2.b"), LN_EPS).singletonOrThrow();

@@ -23,16 +23,30 @@ public final class Encoders {
    * @throws CptbenchException naming the allowed model names when {@code spec} is neither
    */
   public static Encoder open(String spec, Path modelCache) {
+    return open(spec, modelCache, ComputeDevice.AUTO, Precision.FP32);
+  }
+
+  /**
+   * Opens {@code spec} on {@code device} in {@code precision}. Device and precision apply to cptbench checkpoints;
+   * the ONNX reference models run in fp32 on the CPU (ONNX Runtime's CPU build), so asking for bf16 or a CUDA
+   * device for them is an error, and {@code auto} gives fp32 / cpu.
+   */
+  public static Encoder open(String spec, Path modelCache, ComputeDevice device, Precision precision) {
     if (spec == null || spec.isBlank()) {
       throw new CptbenchException("encoder: empty; allowed: " + allowed());
     }
     var registered = OnnxModels.find(spec.trim());
     if (registered.isPresent()) {
+      if (precision == Precision.BF16 || device.request().startsWith("cuda")) {
+        throw new CptbenchException(
+            "encoder " + spec + ": an ONNX reference model runs in fp32 on the cpu; --precision bf16 and --device "
+                + "cuda apply to cptbench checkpoints (allowed here: --precision fp32|auto, --device cpu|auto)");
+      }
       return OnnxEncoder.open(registered.get(), modelCache);
     }
     Path dir = Path.of(spec);
     if (Files.isDirectory(dir)) {
-      return CptEncoder.load(dir);
+      return CptEncoder.load(dir, device.resolve(), precision);
     }
     throw new CptbenchException("encoder: unknown '" + spec + "'; allowed: " + allowed());
   }

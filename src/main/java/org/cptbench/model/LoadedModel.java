@@ -28,6 +28,11 @@ public record LoadedModel(
     return new CptTransformer(spec, weights);
   }
 
+  /** The forward pass over these weights in {@code precision} (resolved: fp32 or bf16). */
+  public CptTransformer transformer(Precision precision) {
+    return new CptTransformer(spec, weights, precision);
+  }
+
   @Override
   public void close() {
     tokenizer.close();

@@ -1,6 +1,7 @@
 package org.cptbench.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 
 /**
@@ -19,8 +20,13 @@ import ai.djl.ndarray.types.Shape;
 public final class Scalars {
   private Scalars() {}
 
-  /** A 0-dimensional tensor holding {@code value}, same manager, device and type as {@code like}. */
+  /**
+   * A 0-dimensional tensor holding {@code value}, same manager, device and type as {@code like}; float32 when
+   * {@code like} is bf16 (DJL reports bf16 as UNKNOWN and cannot create it; a 0-dimensional float32 operand keeps
+   * a bf16 result bf16 under PyTorch's type promotion).
+   */
   public static NDArray of(NDArray like, double value) {
-    return like.getManager().full(new Shape(), (float) value, like.getDataType());
+    DataType type = like.getDataType() == DataType.UNKNOWN ? DataType.FLOAT32 : like.getDataType();
+    return like.getManager().full(new Shape(), (float) value, type);
   }
 }

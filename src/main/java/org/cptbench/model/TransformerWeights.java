@@ -160,6 +160,11 @@ public final class TransformerWeights implements AutoCloseable {
     return manager;
   }
 
+  /** The device every parameter lives on (the manager's). */
+  public ai.djl.Device device() {
+    return manager.getDevice();
+  }
+
   public long parameterCount() {
     long n = 0;
     for (NDArray a : params.values()) {

@@ -1,5 +1,6 @@
 package org.cptbench.train;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
@@ -22,6 +23,7 @@ import org.cptbench.CptbenchException;
 import org.cptbench.model.CptTransformer;
 import org.cptbench.model.EncoderSpec;
 import org.cptbench.model.GradMode;
+import org.cptbench.model.Precision;
 import org.cptbench.model.TransformerWeights;
 
 /**
@@ -30,6 +32,10 @@ import org.cptbench.model.TransformerWeights;
  * exp(tau) at 100, a NaN/Inf guard, {@code train-log.csv} and atomic checkpoints. Everything random descends from
  * {@link TrainSpec#seed()}: weights from stream 1, the data order of epoch e from stream 2+e, so the batch of any
  * step is a pure function of (seed, step) and a run resumed from a checkpoint continues exactly.
+ *
+ * <p>Every tensor (weights, tau, AdamW moments, activations) lives on one device. In {@link Precision#BF16} the
+ * encoder's forward passes run under autocast ({@link CptTransformer}); the master weights, their gradients, tau
+ * and the logit scale, the loss and the AdamW moments stay fp32.
  */
 public final class ContrastivePretrainer implements AutoCloseable {
 
@@ -52,13 +58,19 @@ public final class ContrastivePretrainer implements AutoCloseable {
   private final Set<String> decayed = new HashSet<>();
   private int completed;
 
+  /** fp32 on DJL's default device. */
   public ContrastivePretrainer(EncoderSpec spec, TrainSpec train, int padId) {
+    this(spec, train, padId, ai.djl.engine.Engine.getEngine("PyTorch").defaultDevice(), Precision.FP32);
+  }
+
+  /** Trains on {@code device} in {@code precision} ({@code auto} is resolved for the device). */
+  public ContrastivePretrainer(EncoderSpec spec, TrainSpec train, int padId, Device device, Precision precision) {
     this.spec = spec;
     this.train = train;
     this.padId = padId;
-    this.manager = NDManager.newBaseManager();
+    this.manager = NDManager.newBaseManager(device);
     this.weights = TransformerWeights.initialise(spec, Seeds.derive(train.seed(), 1), manager);
-    this.model = new CptTransformer(spec, weights);
+    this.model = new CptTransformer(spec, weights, precision.resolve(device));
     this.tau = manager.create(new float[] {(float) train.temperature().tau()}, new Shape(1));
     tau.setName("tau");
     weights.setRequiresGradient(true);
@@ -75,6 +87,16 @@ public final class ContrastivePretrainer implements AutoCloseable {
 
   public CptTransformer model() {
     return model;
+  }
+
+  /** The resolved forward-pass precision (fp32 or bf16). */
+  public Precision precision() {
+    return model.precision();
+  }
+
+  /** The device of every tensor of the run. */
+  public Device device() {
+    return model.device();
   }
 
   public int padId() {

@@ -35,11 +35,18 @@ final class ContrastiveStep {
   private final CptTransformer model;
   private final NDManager manager;
   private final int padId;
+  private final int forwardTokens;
 
   ContrastiveStep(CptTransformer model, NDManager manager, int padId) {
+    this(model, manager, padId, FORWARD_TOKENS);
+  }
+
+  /** As above with another token budget per forward pass of the plain step (tests align it with GradCache). */
+  ContrastiveStep(CptTransformer model, NDManager manager, int padId, int forwardTokens) {
     this.model = model;
     this.manager = manager;
     this.padId = padId;
+    this.forwardTokens = forwardTokens;
   }
 
   /** Result of one forward/backward: mean loss and in-batch top-1 accuracy (x to y). */
@@ -72,7 +79,7 @@ final class ContrastiveStep {
         GradientCollector gc = Engine.getInstance().newGradientCollector()) {
       // the forward pass in micro-batches of ~FORWARD_TOKENS tokens (one autograd graph): same gradient, but
       // each kernel works on cache-sized tensors
-      int micro = microBatch(both);
+      int micro = microBatch(both, forwardTokens);
       NDList parts = new NDList();
       for (int from = 0; from < both.length; from += micro) {
         parts.add(model.embed(
@@ -87,13 +94,13 @@ final class ContrastiveStep {
     }
   }
 
-  /** Sequences per forward pass so that one pass holds about {@value #FORWARD_TOKENS} tokens. */
-  static int microBatch(int[][] seqs) {
+  /** Sequences per forward pass so that one pass holds about {@code forwardTokens} tokens. */
+  static int microBatch(int[][] seqs, int forwardTokens) {
     int longest = 1;
     for (int[] s : seqs) {
       longest = Math.max(longest, s.length);
     }
-    return Math.max(1, FORWARD_TOKENS / longest);
+    return Math.max(1, forwardTokens / longest);
   }
 
   private Outcome gradCache(

@@ -1,5 +1,6 @@
 package org.cptbench.train;
 
+import ai.djl.Device;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,7 +15,9 @@ import java.util.stream.Stream;
 import org.cptbench.CptbenchException;
 import org.cptbench.data.corpus.TextPair;
 import org.cptbench.model.Checkpoint;
+import org.cptbench.model.ComputeDevice;
 import org.cptbench.model.EncoderSpec;
+import org.cptbench.model.Precision;
 import org.cptbench.text.BpeTrainer;
 import org.cptbench.text.CptTokenizer;
 import org.cptbench.text.Side;
@@ -66,23 +69,32 @@ public final class TrainingRun {
       Path out,
       Map<String, Object> provenance,
       Consumer<StepStats> listener) {
-    return run(spec, train, pairs, tokenizerFile, null, out, provenance, listener);
+    Device device = ai.djl.engine.Engine.getEngine("PyTorch").defaultDevice();
+    return run(spec, train, device, Precision.FP32, pairs, tokenizerFile, null, out, provenance, listener);
   }
 
   /**
-   * As {@link #run(EncoderSpec, TrainSpec, List, Path, Path, Map, Consumer)}, starting from the weights of
+   * As above on {@code device} in {@code precision} (resolved: fp32 or bf16), starting from the weights of
    * {@code init} (when not null) instead of seeded random ones; {@code tokenizerFile} should then be the initial
-   * model's tokenizer. The initial model's fingerprint is part of the run's identity (resume, checkpoints).
+   * model's tokenizer. Precision and device are recorded in each checkpoint's {@code config.json} ({@code compute})
+   * and, when not the default fp32 on the cpu, are part of the configuration hash, as is the initial model's
+   * fingerprint: a run resumes only from checkpoints made the same way.
    */
   public static EncoderSpec run(
       EncoderSpec spec,
       TrainSpec train,
+      Device device,
+      Precision precision,
       List<TextPair> pairs,
       Path tokenizerFile,
       InitModel init,
       Path out,
       Map<String, Object> provenance,
       Consumer<StepStats> listener) {
+    if (precision == Precision.AUTO) {
+      throw new IllegalArgumentException("resolve precision auto for " + device + " first");
+    }
+    Map<String, Object> compute = computeJson(device, precision);
     try {
       Files.createDirectories(out);
       Path localTokenizer = out.resolve(Checkpoint.TOKENIZER);
@@ -96,8 +108,9 @@ public final class TrainingRun {
         if (init != null) {
           init.requireShape(actual);
         }
-        String configHash = configHash(actual, train, tokenizerFile, init);
-        try (ContrastivePretrainer trainer = new ContrastivePretrainer(actual, train, tokenizer.padId())) {
+        String configHash = configHash(actual, train, tokenizerFile, init, compute);
+        try (ContrastivePretrainer trainer =
+            new ContrastivePretrainer(actual, train, tokenizer.padId(), device, precision)) {
           if (init != null) {
             init.loadInto(trainer);
           }
@@ -110,7 +123,7 @@ public final class TrainingRun {
                   log.append(s);
                   listener.accept(s);
                 },
-                step -> writeCheckpoint(trainer, actual, train, step, out, localTokenizer, configHash,
+                step -> writeCheckpoint(trainer, actual, train, compute, step, out, localTokenizer, configHash,
                     initProvenance(provenance, init)));
           }
         }
@@ -144,7 +157,16 @@ public final class TrainingRun {
     return new PairData(tokenizer.encode(xs, Side.X, maxTokens), tokenizer.encode(ys, Side.Y, maxTokens));
   }
 
-  private static String configHash(EncoderSpec spec, TrainSpec train, Path tokenizer, InitModel init)
+  /** The {@code compute} entry of a checkpoint's config.json: the resolved precision and the device. */
+  public static Map<String, Object> computeJson(Device device, Precision precision) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("precision", precision.label());
+    m.put("device", ComputeDevice.label(device));
+    return m;
+  }
+
+  private static String configHash(
+      EncoderSpec spec, TrainSpec train, Path tokenizer, InitModel init, Map<String, Object> compute)
       throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("encoder", Checkpoint.specJson(spec));
@@ -152,6 +174,9 @@ public final class TrainingRun {
     m.put("tokenizer", org.cptbench.util.Hashing.sha256(tokenizer));
     if (init != null) {
       m.put("init", init.fingerprint());
+    }
+    if (!compute.equals(computeJson(Device.cpu(), Precision.FP32))) {
+      m.put("compute", compute); // fp32 on the cpu keeps the hash of checkpoints made before precision existed
     }
     return org.cptbench.util.Hashing.sha256(Json.compact(m));
   }
@@ -223,6 +248,7 @@ public final class TrainingRun {
       ContrastivePretrainer trainer,
       EncoderSpec spec,
       TrainSpec train,
+      Map<String, Object> compute,
       int step,
       Path out,
       Path tokenizer,
@@ -235,6 +261,7 @@ public final class TrainingRun {
     config.put("logitScale", Math.exp(trainer.tau()));
     config.put("encoder", Checkpoint.specJson(spec));
     config.put("train", trainJson(train));
+    config.put("compute", compute);
     config.put("configHash", configHash);
     config.put("provenance", provenance);
     config.put("generatedBy", "cptbench trainer");

@@ -110,9 +110,9 @@ class PretrainingRunTest {
     }
     TrainSpec train = TrainSpec.defaults(1, 4, 9);
     Path fromInit = tmp.resolve("init");
-    TrainingRun.run(SMALL, train, pairs, init.tokenizer(), init, fromInit, Map.of(), s -> {});
+    TrainingRun.run(SMALL, train, ai.djl.Device.cpu(), org.cptbench.model.Precision.FP32, pairs, init.tokenizer(), init, fromInit, Map.of(), s -> {});
     Path scratch = tmp.resolve("scratch");
-    TrainingRun.run(SMALL, train, pairs, init.tokenizer(), null, scratch, Map.of(), s -> {});
+    TrainingRun.run(SMALL, train, ai.djl.Device.cpu(), org.cptbench.model.Precision.FP32, pairs, init.tokenizer(), null, scratch, Map.of(), s -> {});
 
     // by hand: the step-1 batch, embedded by the pre-trained model, through the InfoNCE loss at the initial tau
     int[] idx = new BatchOrder(pairs.size(), 4, 9).batch(1);
