@@ -49,6 +49,8 @@ class CodeSearchLoaderTest {
     assertTrue(t.docs().get(0).contains("match1(url"));
     assertTrue(t.queryIds().get(1).endsWith("common.py#L10-L12"));
     assertEquals(2, t.report().count("queries"));
+    org.cptbench.data.TaskFolder folder = org.cptbench.data.TaskFolder.detect(dir.getParent(), dir.getFileName().toString());
+    assertEquals(org.cptbench.data.TaskKind.CODE, folder.kind());
   }
 
   @Test
