@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 public final class DocstringText {
   private static final Pattern BLANK_LINE = Pattern.compile("\\n[ \\t]*\\n");
   private static final Pattern TOKEN = Pattern.compile("[\\p{L}\\p{N}_]+|[^\\s\\p{L}\\p{N}_]");
+  private static final Pattern HTML_TAG = Pattern.compile("</?[a-zA-Z][^>]*>");
   private static final Pattern WS = Pattern.compile("\\s+");
 
   private DocstringText() {}
@@ -38,12 +39,13 @@ public final class DocstringText {
   }
 
   /**
-   * The docstring normalised for near-duplicate detection: first paragraph, lower case, only letters and digits
-   * kept, separated by one space.
+   * The docstring normalised for near-duplicate detection: first paragraph, HTML tags removed, lower case, only
+   * letters and digits kept, separated by one space.
    */
   public static String normalized(String docstring) {
     StringBuilder sb = new StringBuilder();
-    for (String t : tokens(firstParagraph(docstring).toLowerCase(java.util.Locale.ROOT))) {
+    String text = HTML_TAG.matcher(firstParagraph(docstring)).replaceAll(" ");
+    for (String t : tokens(text.toLowerCase(java.util.Locale.ROOT))) {
       if (Character.isLetterOrDigit(t.codePointAt(0))) {
         if (sb.length() > 0) {
           sb.append(' ');
