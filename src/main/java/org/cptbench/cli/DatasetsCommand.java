@@ -27,20 +27,21 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code ./harness datasets list|show|import|verify|fetch}: the dataset catalog (one YAML card per dataset with its
+ * {@code ./harness datasets list|show|import|verify|fetch|build-code}: the dataset catalog (one YAML card per dataset with its
  * official source, licence, citation, and the sha256, size and line counts of each file) and the data dir
  * ({@code --data-dir}, else {@code CPTBENCH_DATA}, else {@code cache/datasets}).
  */
 @Command(
     name = "datasets",
     mixinStandardHelpOptions = true,
-    description = "Dataset catalog: list, show, import a local copy, verify, fetch.",
+    description = "Dataset catalog: list, show, import a local copy, verify, fetch; build-code builds code-search pairs.",
     subcommands = {
       DatasetsCommand.ListCmd.class,
       DatasetsCommand.ShowCmd.class,
       DatasetsCommand.ImportCmd.class,
       DatasetsCommand.VerifyCmd.class,
-      DatasetsCommand.FetchCmd.class
+      DatasetsCommand.FetchCmd.class,
+      BuildCodeCommand.class
     })
 public final class DatasetsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

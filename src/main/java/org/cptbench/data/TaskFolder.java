@@ -16,7 +16,7 @@ import org.cptbench.data.sts.StsLoader;
  * A task name resolved against the data directory: the task name is a relative path under it ({@code senteval/MR},
  * {@code sts/STS12}, {@code beir/msmarco-dl19-mini}, {@code openqa/nq-open}, or a QA question file such as {@code
  * openqa/dpr-format/topics.dpr.nq.test.txt}); the kind comes from the files found there, tried in the order SentEval,
- * STS, retrieval, QA.
+ * STS, code search, retrieval, QA.
  */
 public record TaskFolder(String name, Path path, TaskKind kind) {
   public TaskFolder {
@@ -63,6 +63,9 @@ public record TaskFolder(String name, Path path, TaskKind kind) {
     if (StsLoader.recognises(p)) {
       return new TaskFolder(taskName, p, TaskKind.STS);
     }
+    if (org.cptbench.data.code.CodeSearchLoader.recognises(p)) {
+      return new TaskFolder(taskName, p, TaskKind.CODE);
+    }
     if (RetrievalLoader.recognises(p)) {
       return new TaskFolder(taskName, p, TaskKind.RETRIEVAL);
     }
@@ -91,7 +94,9 @@ public record TaskFolder(String name, Path path, TaskKind kind) {
         + "; retrieval: "
         + RetrievalLoader.SUPPORTED
         + "; QA: "
-        + RetrievalLoader.SUPPORTED_QA;
+        + RetrievalLoader.SUPPORTED_QA
+        + "; code search: "
+        + org.cptbench.data.code.CodeSearchLoader.SUPPORTED;
   }
 
   private static List<String> list(Path folder) {

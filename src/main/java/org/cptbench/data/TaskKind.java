@@ -9,5 +9,7 @@ public enum TaskKind {
   /** Ranked retrieval with graded judgments (BEIR, MS MARCO). */
   RETRIEVAL,
   /** Open-domain QA retrieval: top-k accuracy by answer match (NQ, TriviaQA in DPR format). */
-  QA
+  QA,
+  /** Code search: docstring to function, CodeSearchNet's 1,000-candidate MRR and full-pool retrieval. */
+  CODE
 }

@@ -36,6 +36,11 @@ public final class TaskEvaluator {
                   rename(RetrievalLoader.load(folder.path(), options.retrievalSplit(), sampling), folder.name()),
                   embedder,
                   options.relevanceLevelFor(folder.name()));
+          case CODE ->
+              CodeSearchEvaluation.run(
+                  org.cptbench.data.code.CodeSearchLoader.load(folder.path(), options.retrievalSplit(), folder.name()),
+                  embedder,
+                  options.seed());
           case QA -> {
             var t = QaLoader.load(folder.path(), options.retrievalSplit(), sampling);
             yield QaEvaluation.run(

@@ -6,13 +6,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.zip.CRC32;
 import org.cptbench.CptbenchException;
+import org.cptbench.data.LoadReport;
+import org.cptbench.data.code.NearDuplicates;
 import org.cptbench.data.corpus.TextPair;
 import org.cptbench.data.corpus.WordNetReader;
 import org.cptbench.data.corpus.WordNetReader.Synset;
@@ -27,7 +27,7 @@ import org.cptbench.data.retrieval.RetrievalTask;
  * <p>Splits are deterministic. WordNet: a synset is held out when {@code CRC32(id) % }{@value #WORDNET_HELD_OUT_MOD}
  * {@code == 0}; training pairs come from the other synsets. Code: training pairs from the training libraries, the
  * code-search task from the held-out libraries only (disjoint sets of libraries, as CodeSearchNet evaluates on
- * functions unseen in training). Results are computed once per JVM and cached.
+ * functions unseen in training), without near duplicates of training methods ({@link #heldOutMethods()}). Results are computed once per JVM and cached.
  */
 public final class BuiltinData {
   /** Classpath folder of the WordNet 3.1 data files. */
@@ -155,24 +155,63 @@ public final class BuiltinData {
   }
 
   /**
-   * Code search on the held-out libraries: corpus = their kept methods (id = {@link CodeMethod#id()}) except those
-   * whose code, whitespace-normalized, also occurs in a training library (commons-text carries copies of
-   * commons-lang3 methods), one query per distinct summary text (id {@code q<n>} in order of first appearance),
-   * relevant = every method with that summary (usually one; overloads sharing a summary are all relevant).
+   * Code search on the held-out libraries: corpus = their kept methods (id = {@link CodeMethod#id()}) except near
+   * duplicates of a training method ({@link #heldOutMethods()}), one query per distinct summary text (id
+   * {@code q<n>} in order of first appearance), relevant = every method with that summary (usually one; overloads
+   * sharing a summary are all relevant). The task's load report counts the removed methods.
    */
   public static RetrievalTask codeSearchTask() {
-    Set<String> trainCode = new HashSet<>();
-    for (String lib : TRAIN_LIBRARIES) {
-      methods(lib).forEach(m -> trainCode.add(normalize(m.code())));
-    }
-    return codeSearchTask(
-        HELD_OUT_LIBRARIES.stream()
-            .flatMap(lib -> methods(lib).stream())
-            .filter(m -> !trainCode.contains(normalize(m.code())))
-            .toList());
+    HeldOut held = heldOutMethods();
+    RetrievalTask t = codeSearchTask(held.kept());
+    LoadReport report =
+        new LoadReport.Builder()
+            .count("heldOutMethods", held.kept().size() + held.removedByDocstring() + held.removedByCode())
+            .count("nearDuplicatesRemoved.docstring", held.removedByDocstring())
+            .count("nearDuplicatesRemoved.code", held.removedByCode())
+            .build();
+    return new RetrievalTask(t.name(), t.format(), t.corpus(), t.queries(), t.qrels(), report);
   }
 
-  /** Code with every whitespace run replaced by one space (for the train/held-out overlap check). */
+  /**
+   * The held-out methods left after near-duplicate removal, and how many each test removed.
+   *
+   * @param kept the held-out methods that are no near duplicate of a training method
+   * @param removedByDocstring methods whose normalised summary equals a training method's
+   * @param removedByCode methods (with a new summary) whose identifier set has Jaccard &gt;= 0.8 with a training
+   *     method's
+   */
+  public record HeldOut(List<CodeMethod> kept, int removedByDocstring, int removedByCode) {}
+
+  /**
+   * Held-out methods minus near duplicates of training methods ({@link NearDuplicates}: normalised summary equal to
+   * a training summary, or identifier-set Jaccard &gt;= {@value NearDuplicates#JACCARD} with a training method).
+   * commons-text ships renamed copies of commons-lang3 classes (StrBuilder / TextStringBuilder, StrTokenizer,
+   * WordUtils, StrSubstitutor / StringSubstitutor) whose Javadoc and code barely differ from the training copies.
+   */
+  public static HeldOut heldOutMethods() {
+    NearDuplicates train = new NearDuplicates();
+    for (String lib : TRAIN_LIBRARIES) {
+      methods(lib).forEach(m -> train.add(m.summary(), m.code()));
+    }
+    List<CodeMethod> kept = new ArrayList<>();
+    int byDoc = 0;
+    int byCode = 0;
+    for (String lib : HELD_OUT_LIBRARIES) {
+      for (CodeMethod m : methods(lib)) {
+        NearDuplicates.Reason r = train.match(m.summary(), m.code());
+        if (r == null) {
+          kept.add(m);
+        } else if (r == NearDuplicates.Reason.DOCSTRING) {
+          byDoc++;
+        } else {
+          byCode++;
+        }
+      }
+    }
+    return new HeldOut(List.copyOf(kept), byDoc, byCode);
+  }
+
+  /** Code with every whitespace run replaced by one space. */
   static String normalize(String code) {
     return code.strip().replaceAll("\\s+", " ");
   }

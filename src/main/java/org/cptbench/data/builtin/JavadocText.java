@@ -49,7 +49,7 @@ public final class JavadocText {
     return firstSentence(description(comment));
   }
 
-  static String firstSentence(String text) {
+  public static String firstSentence(String text) {
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
       if ((c == '.' || c == '?' || c == '!') && (i + 1 == text.length() || Character.isWhitespace(text.charAt(i + 1)))) {

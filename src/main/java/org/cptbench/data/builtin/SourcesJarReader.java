@@ -93,6 +93,29 @@ public final class SourcesJarReader {
     return out;
   }
 
+  /**
+   * Every Javadoc-commented method and constructor with a body in one Java source file, unfiltered, for
+   * {@code datasets build-code}: docstring = the Javadoc description ({@link JavadocText#description}), code = the
+   * method without its Javadoc and annotations, original string = the Javadoc, a newline and the code.
+   */
+  public static List<org.cptbench.data.code.SourceFunction> documented(String src, String path) {
+    List<JavaMethodExtractor.Method> found;
+    try {
+      found = JavaMethodExtractor.extract(src);
+    } catch (IllegalArgumentException e) {
+      throw new CptbenchException(path + ": cannot scan Java source: " + e.getMessage(), e);
+    }
+    List<org.cptbench.data.code.SourceFunction> out = new ArrayList<>();
+    for (JavaMethodExtractor.Method m : found) {
+      int lines = (int) m.code().lines().count();
+      out.add(
+          new org.cptbench.data.code.SourceFunction(
+              m.qualifiedName(), JavadocText.description(m.javadoc()), m.javadoc() + "\n" + m.code(), m.code(),
+              org.cptbench.data.code.CodeTokens.of(m.code()), m.line(), m.line() + lines - 1));
+    }
+    return out;
+  }
+
   private static boolean skipPath(String name) {
     String file = name.substring(name.lastIndexOf('/') + 1);
     return file.equals("package-info.java")

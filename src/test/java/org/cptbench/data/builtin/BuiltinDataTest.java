@@ -77,10 +77,20 @@ class BuiltinDataTest {
       assertTrue(BuiltinData.HELD_OUT_LIBRARIES.contains(lib), did);
     }
     Set<String> trainCode = new HashSet<>();
+    Set<String> trainDocs = new HashSet<>();
     pairs.forEach(p -> trainCode.add(BuiltinData.normalize(p.y())));
+    pairs.forEach(p -> trainDocs.add(org.cptbench.data.code.DocstringText.normalized(p.x())));
     assertTrue(
         task.corpus().texts().stream().noneMatch(d -> trainCode.contains(BuiltinData.normalize(d))),
         "no held-out method is a training document");
+    assertTrue(
+        task.queries().texts().stream()
+            .noneMatch(q -> trainDocs.contains(org.cptbench.data.code.DocstringText.normalized(q))),
+        "no held-out query is a training summary (commons-text copies commons-lang3 classes)");
+    long byDoc = task.report().count("nearDuplicatesRemoved.docstring");
+    long byCode = task.report().count("nearDuplicatesRemoved.code");
+    assertTrue(byDoc > 100 && byCode > 0, "near duplicates removed: docstring " + byDoc + ", code " + byCode);
+    assertEquals(task.corpus().size() + byDoc + byCode, task.report().count("heldOutMethods"));
     BuiltinData.clearCache();
     assertSameTask(task, BuiltinData.codeSearchTask(), "a fresh scan gives the same task");
     assertEquals(pairs, BuiltinData.codeTrainPairs(), "a fresh scan gives the same pairs");
