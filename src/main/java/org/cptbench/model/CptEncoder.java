@@ -43,6 +43,7 @@ public final class CptEncoder implements Encoder {
   /** Loads a checkpoint folder written by the trainer. */
   public static CptEncoder load(Path dir) {
     JsonNode config = Checkpoint.readConfig(dir);
+    Checkpoint.verify(dir, "evaluate another checkpoint, or train again into the run folder to rewrite it");
     EncoderSpec spec = Checkpoint.specFromJson(config.path("encoder"), dir.resolve(Checkpoint.CONFIG).toString());
     NDManager manager = NDManager.newBaseManager();
     try {

@@ -65,8 +65,7 @@ public final class TrainingRun {
       Path out,
       Map<String, Object> provenance,
       Consumer<StepStats> listener) {
-    try {
-      Files.createDirectories(out);
+    try (org.cptbench.util.FolderLock lock = org.cptbench.util.FolderLock.acquire(out, "harness train")) {
       Path localTokenizer = out.resolve(Checkpoint.TOKENIZER);
       if (!Files.exists(localTokenizer) || Files.mismatch(localTokenizer, tokenizerFile) != -1) {
         AtomicFiles.write(localTokenizer, tmp -> Files.copy(tokenizerFile, tmp,
@@ -161,6 +160,9 @@ public final class TrainingRun {
       }
     }
     if (bestDir != null) {
+      Checkpoint.verify(
+          bestDir,
+          "delete " + bestDir + " and run the same command again to resume from the previous checkpoint");
       trainer.restoreState(bestDir, best, bestTau);
     }
     return best;
@@ -192,6 +194,7 @@ public final class TrainingRun {
       config.put("provenance", provenance);
       config.put("generatedBy", "cptbench trainer");
       Json.writeFile(tmp.resolve(Checkpoint.CONFIG), config);
+      Checkpoint.writeChecksums(tmp);
       try (var files = Files.list(tmp)) {
         for (Path f : files.toList()) {
           AtomicFiles.publicReadable(f);
