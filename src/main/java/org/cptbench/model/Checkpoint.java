@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.cptbench.CptbenchException;
 import org.cptbench.util.Json;
@@ -25,6 +26,8 @@ public final class Checkpoint {
   public static final String WEIGHTS = "weights.ndlist";
   public static final String TOKENIZER = "tokenizer.json";
   public static final String OPTIMIZER = "optimizer.ndlist";
+  /** SHA-256 of every other file of the folder, in {@code sha256sum}'s format ({@code sha256sum -c} checks it). */
+  public static final String CHECKSUMS = "checksums.sha256";
 
   private Checkpoint() {}
 
@@ -96,6 +99,74 @@ public final class Checkpoint {
       throw new CptbenchException("cannot read checkpoint " + dir + ": " + e.getMessage(), e);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /** Writes {@value #CHECKSUMS} over every other regular file of {@code dir} (names sorted). */
+  public static void writeChecksums(Path dir) {
+    StringBuilder sb = new StringBuilder();
+    for (Path f : checkedFiles(dir)) {
+      sb.append(sha256(f)).append("  ").append(f.getFileName()).append('\n');
+    }
+    try {
+      Files.writeString(dir.resolve(CHECKSUMS), sb.toString());
+    } catch (IOException e) {
+      throw new CptbenchException("cannot write " + dir.resolve(CHECKSUMS) + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Checks every file listed in {@value #CHECKSUMS} (a checkpoint written before checksums has none: nothing to
+   * check). A missing or changed file is an error naming the file, the checkpoint and {@code recovery}.
+   */
+  public static void verify(Path dir, String recovery) {
+    Path sums = dir.resolve(CHECKSUMS);
+    if (!Files.isRegularFile(sums)) {
+      return;
+    }
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(sums);
+    } catch (IOException e) {
+      throw new CptbenchException("cannot read " + sums + ": " + e.getMessage(), e);
+    }
+    for (int i = 0; i < lines.size(); i++) {
+      String line = lines.get(i);
+      int sep = line.indexOf("  ");
+      if (sep != 64 || !line.substring(0, 64).matches("[0-9a-f]{64}")) {
+        throw new CptbenchException(sums + ":" + (i + 1) + ": expected `SHA256  FILE`, found '" + line + "'; " + recovery);
+      }
+      String name = line.substring(sep + 2);
+      Path f = dir.resolve(name);
+      if (name.contains("/") || !Files.isRegularFile(f)) {
+        throw new CptbenchException("checkpoint " + dir + " is damaged: " + name + " is missing; " + recovery);
+      }
+      String actual = sha256(f);
+      if (!actual.equals(line.substring(0, 64))) {
+        throw new CptbenchException(
+            "checkpoint " + dir + " is damaged: " + name + " has sha256 " + actual + ", but " + CHECKSUMS
+                + " records " + line.substring(0, 64) + " (truncated or overwritten); " + recovery);
+      }
+    }
+  }
+
+  private static List<Path> checkedFiles(Path dir) {
+    try (var files = Files.list(dir)) {
+      return files
+          .filter(Files::isRegularFile)
+          .filter(f -> !f.getFileName().toString().equals(CHECKSUMS))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new CptbenchException("cannot list checkpoint " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String sha256(Path f) {
+    try {
+      return org.cptbench.util.Hashing.sha256(f);
+    } catch (IOException e) {
+      throw new CptbenchException("cannot read " + f + ": " + e.getMessage(), e);
     }
   }
 }

@@ -49,6 +49,7 @@ public final class CptEncoder implements Encoder {
    * fingerprint differs from the fp32 one (its embeddings do).
    */
   public static CptEncoder load(Path dir, ai.djl.Device device, Precision precision) {
+    Checkpoint.verify(dir, "evaluate another checkpoint, or train again into the run folder to rewrite it");
     Precision resolved = precision.resolve(device);
     NDManager manager = NDManager.newBaseManager(device);
     try {

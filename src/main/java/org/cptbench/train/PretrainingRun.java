@@ -52,8 +52,7 @@ public final class PretrainingRun {
       Path out,
       Map<String, Object> provenance,
       Consumer<LanguageModelTrainer.Stats> listener) {
-    try {
-      Files.createDirectories(out);
+    try (org.cptbench.util.FolderLock lock = org.cptbench.util.FolderLock.acquire(out, "harness pretrain")) {
       Path localTokenizer = out.resolve(Checkpoint.TOKENIZER);
       if (!Files.exists(localTokenizer) || Files.mismatch(localTokenizer, tokenizerFile) != -1) {
         AtomicFiles.write(localTokenizer, tmp -> Files.copy(tokenizerFile, tmp, StandardCopyOption.REPLACE_EXISTING));

@@ -95,8 +95,7 @@ public final class TrainingRun {
       throw new IllegalArgumentException("resolve precision auto for " + device + " first");
     }
     Map<String, Object> compute = computeJson(device, precision);
-    try {
-      Files.createDirectories(out);
+    try (org.cptbench.util.FolderLock lock = org.cptbench.util.FolderLock.acquire(out, "harness train")) {
       Path localTokenizer = out.resolve(Checkpoint.TOKENIZER);
       if (!Files.exists(localTokenizer) || Files.mismatch(localTokenizer, tokenizerFile) != -1) {
         AtomicFiles.write(localTokenizer, tmp -> Files.copy(tokenizerFile, tmp,
@@ -235,6 +234,11 @@ public final class TrainingRun {
         }
       }
     }
+    if (best != null) {
+      Checkpoint.verify(
+          best.dir(),
+          "delete " + best.dir() + " and run the same command again to resume from the previous checkpoint");
+    }
     return best;
   }
 
@@ -282,6 +286,7 @@ public final class TrainingRun {
       state.write(tmp);
       Files.copy(tokenizer, tmp.resolve(Checkpoint.TOKENIZER));
       Json.writeFile(tmp.resolve(Checkpoint.CONFIG), config);
+      Checkpoint.writeChecksums(tmp);
       try (var files = Files.list(tmp)) {
         for (Path f : files.toList()) {
           AtomicFiles.publicReadable(f);

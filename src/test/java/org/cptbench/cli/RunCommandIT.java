@@ -131,7 +131,7 @@ class RunCommandIT {
     try (RunLock held = RunLock.acquire(out)) {
       assertEquals(2, run(suite(""), out, err));
     }
-    assertTrue(err.toString().contains("another `harness run` is writing"), err.toString());
+    assertTrue(err.toString().contains("is being written by another cptbench process (pid "), err.toString());
   }
 
   @Test

@@ -120,4 +120,23 @@ class TrainCommandIT {
     assertTrue(err.toString().contains("--attention: unknown value 'sideways'; allowed: [causal, bidirectional]"),
         err.toString());
   }
+
+  @Test
+  void aDamagedCheckpointStopsTheResumeAndSaysHowToRecover() throws IOException {
+    Path corpus = corpus();
+    Path a = tmp.resolve("damaged");
+    assertEquals(0, train(corpus, a));
+    Path last = TrainingRun.checkpointDir(a, 6);
+    byte[] opt = Files.readAllBytes(last.resolve("optimizer.ndlist"));
+    Files.write(last.resolve("optimizer.ndlist"), java.util.Arrays.copyOf(opt, opt.length / 2));
+    java.io.StringWriter err = new java.io.StringWriter();
+    var cli = Main.commandLine();
+    cli.setErr(new java.io.PrintWriter(err));
+    int rc = cli.execute(
+        "train", "--preset", "tiny", "--corpus", corpus.toString(), "--steps", "6", "--batch-size", "8",
+        "--checkpoints", "3", "--vocab-size", "400", "--out", a.toString(), "--no-progress", "--seed", "5");
+    assertEquals(2, rc);
+    assertTrue(err.toString().contains("checkpoint " + last + " is damaged: optimizer.ndlist has sha256"), err.toString());
+    assertTrue(err.toString().contains("delete " + last + " and run the same command again"), err.toString());
+  }
 }
