@@ -114,13 +114,19 @@ public final class TrainingRun {
             init.loadInto(trainer);
           }
           int resumed = resume(trainer, out, configHash);
-          try (TrainLog log = new TrainLog(out.resolve(LOG), resumed)) {
+          try (TrainLog log = new TrainLog(out.resolve(LOG), resumed);
+              GracefulStop stop = new GracefulStop()) {
             trainer.train(
                 data,
                 train.steps(),
                 s -> {
                   log.append(s);
                   listener.accept(s);
+                  if (stop.requested()) { // SIGTERM: a checkpoint at this step boundary, then unwind
+                    writeCheckpoint(trainer, actual, train, s.step(), out, localTokenizer, configHash, provenance);
+                    System.err.println();
+                    throw new GracefulStop.Stopped(s.step(), checkpointDir(out, s.step()));
+                  }
                 },
                 step -> writeCheckpoint(trainer, actual, train, compute, step, out, localTokenizer, configHash,
                     initProvenance(provenance, init)));

@@ -75,6 +75,7 @@ public final class SemEvalStsFormat {
       Path input = folder.resolve(e.getValue());
       Path gold = folder.resolve(m.group(1) + ".gs." + m.group(2) + ".txt");
       out.put(e.getKey(), readSubset(input, gold, e.getKey(), report));
+      StsData.requireScoredPairs(folder, Map.of(e.getKey(), gold), Map.of(e.getKey(), out.get(e.getKey())));
     }
     return new StsData(folder.getFileName().toString(), "semeval-sts", split, out, report.build());
   }

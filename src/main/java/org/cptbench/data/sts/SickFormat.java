@@ -86,6 +86,7 @@ public final class SickFormat {
     }
     Map<String, List<ScoredPair>> subsets = new LinkedHashMap<>();
     subsets.put(split, pairs);
+    StsData.requireScoredPairs(folder, Map.of(), subsets);
     return new StsData(folder.getFileName().toString(), "sick", split, subsets, report.build());
   }
 

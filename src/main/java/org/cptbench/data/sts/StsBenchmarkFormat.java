@@ -47,6 +47,7 @@ public final class StsBenchmarkFormat {
         out.add(new ScoredPair(PyText.strip(f[5]), PyText.strip(f[6]), StsScores.parse(r, f[4], "score")));
       }
     }
+    StsData.requireScoredPairs(folder, Map.of(split, folder.resolve(file)), Map.of(split, out));
     return new StsData(
         folder.getFileName().toString(), "stsb", split, Map.of(split, out), LoadReport.empty());
   }

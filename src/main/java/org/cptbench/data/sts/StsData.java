@@ -1,5 +1,6 @@
 package org.cptbench.data.sts;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -32,6 +33,21 @@ public record StsData(
           copy.put(k, List.copyOf(v));
         });
     subsets = Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * The loaders' check before building: a file that gave no scored pair (empty, or every line without a gold score)
+   * is the user's error, named with its file.
+   */
+  static void requireScoredPairs(Path folder, Map<String, java.nio.file.Path> files, Map<String, List<ScoredPair>> subsets) {
+    subsets.forEach(
+        (k, v) -> {
+          if (v.isEmpty()) {
+            throw new org.cptbench.CptbenchException(
+                files.getOrDefault(k, folder) + ": no scored sentence pairs (an empty file, or no line with a gold"
+                    + " score)");
+          }
+        });
   }
 
   /** All pairs of all subsets, subset by subset. */
