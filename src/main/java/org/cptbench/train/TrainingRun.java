@@ -123,7 +123,8 @@ public final class TrainingRun {
                   log.append(s);
                   listener.accept(s);
                   if (stop.requested()) { // SIGTERM: a checkpoint at this step boundary, then unwind
-                    writeCheckpoint(trainer, actual, train, s.step(), out, localTokenizer, configHash, provenance);
+                    writeCheckpoint(trainer, actual, train, compute, s.step(), out, localTokenizer, configHash,
+                        initProvenance(provenance, init));
                     System.err.println();
                     throw new GracefulStop.Stopped(s.step(), checkpointDir(out, s.step()));
                   }
