@@ -18,7 +18,9 @@ import org.cptbench.util.Json;
  * Writes evaluation results into a folder: {@code metrics.json} ({@code {"<task>": {"<metric>": value}}}, values
  * as fractions), {@code definitions.json} (the same keys with each metric's definition), {@code details.json}
  * (folds, penalties, counts, timings, provenance), {@code per-query/<task>.tsv} ({@code metric TAB qid TAB value})
- * and {@code runs/<task>.trec} (a TREC run file that trec_eval re-scores to the same values).
+ * , {@code runs/<task>.trec} (a TREC run file that trec_eval re-scores to the same values) and, for probes,
+ * {@code per-item/<task>.tsv} ({@code fold TAB index TAB gold TAB predicted TAB correct}, one line per test item,
+ * fold by fold; see {@link org.cptbench.eval.probe.ProbeItem}).
  */
 public final class EvalOutput {
   private EvalOutput() {}
@@ -46,6 +48,14 @@ public final class EvalOutput {
                   .append(String.format(Locale.ROOT, "%.6f", v)).append('\n'));
         }
         AtomicFiles.writeString(out.resolve("per-query").resolve(fileName(r.task()) + ".tsv"), sb.toString());
+      }
+      if (!r.perItem().isEmpty()) {
+        StringBuilder sb = new StringBuilder("fold\tindex\tgold\tpredicted\tcorrect\n");
+        for (org.cptbench.eval.probe.ProbeItem it : r.perItem()) {
+          sb.append(it.fold()).append('\t').append(it.index()).append('\t').append(it.gold()).append('\t')
+              .append(it.predicted()).append('\t').append(it.correct() ? 1 : 0).append('\n');
+        }
+        AtomicFiles.writeString(out.resolve("per-item").resolve(fileName(r.task()) + ".tsv"), sb.toString());
       }
       if (!r.run().isEmpty()) {
         try {

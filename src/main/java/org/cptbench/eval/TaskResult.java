@@ -15,6 +15,7 @@ import org.cptbench.eval.metric.PerQueryScores;
  * @param details extra facts: folds, chosen penalties, counts, load warnings, timings
  * @param perQuery per-query values of each ranking metric (retrieval and QA; empty otherwise)
  * @param run ranked documents per query with scores (retrieval; empty otherwise) for a TREC run file
+ * @param perItem the prediction for every test item of a probe, fold by fold (probes; empty otherwise)
  */
 public record TaskResult(
     String task,
@@ -23,7 +24,8 @@ public record TaskResult(
     Map<String, String> definitions,
     Map<String, Object> details,
     List<PerQueryScores> perQuery,
-    Map<String, List<org.cptbench.eval.trec.TrecRun.Entry>> run) {
+    Map<String, List<org.cptbench.eval.trec.TrecRun.Entry>> run,
+    List<org.cptbench.eval.probe.ProbeItem> perItem) {
 
   /** Starts a result with ordered maps. */
   public static Builder builder(String task, String kind) {
@@ -39,6 +41,7 @@ public record TaskResult(
     private final Map<String, Object> details = new LinkedHashMap<>();
     private final List<PerQueryScores> perQuery = new java.util.ArrayList<>();
     private Map<String, List<org.cptbench.eval.trec.TrecRun.Entry>> run = Map.of();
+    private List<org.cptbench.eval.probe.ProbeItem> perItem = List.of();
 
     private Builder(String task, String kind) {
       this.task = task;
@@ -66,8 +69,13 @@ public record TaskResult(
       return this;
     }
 
+    public Builder perItem(List<org.cptbench.eval.probe.ProbeItem> items) {
+      perItem = List.copyOf(items);
+      return this;
+    }
+
     public TaskResult build() {
-      return new TaskResult(task, kind, metrics, definitions, details, perQuery, run);
+      return new TaskResult(task, kind, metrics, definitions, details, perQuery, run, perItem);
     }
   }
 }

@@ -55,6 +55,18 @@ public final class CptTransformer {
     return pooled.normalize(2, -1, 1e-12);
   }
 
+  /** The pooled vectors {@code [batch.size, width]} before the L2 normalisation of {@link #embed}. */
+  public NDArray embedUnnormalized(TokenBatch batch, NDManager manager) {
+    int b = batch.size();
+    int t = batch.length();
+    if (t > spec.maxTokens()) {
+      throw new IllegalArgumentException("sequence length " + t + " > maxTokens " + spec.maxTokens());
+    }
+    NDArray ids = manager.create(batch.ids(), new Shape(b, t));
+    NDArray pool = manager.create(batch.poolWeights(), new Shape(b, 1, t));
+    return pool.matMul(hidden(ids, keyMask(batch, manager), manager)).reshape(b, spec.width());
+  }
+
   /** Last-layer hidden states {@code [b, t, width]} after the final LayerNorm. */
   NDArray hidden(NDArray ids, NDArray keyMask, NDManager manager) {
     long b = ids.getShape().get(0);

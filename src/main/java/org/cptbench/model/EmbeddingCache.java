@@ -16,7 +16,8 @@ import org.cptbench.text.Side;
  * Embeddings cached on disk so that evaluating the same encoder on the same texts twice encodes them once. An entry
  * is the {@link Npy} float32 matrix {@code dir/<fingerprint>/<side>-<texts sha256>.npy}, one row per text in order,
  * where the texts' sha256 is taken over each text as a 4-byte big-endian UTF-8 length followed by its UTF-8 bytes
- * (so lists that only differ in how they are cut never collide). Entries are written atomically. An entry whose
+ * (so lists that only differ in how they are cut never collide); vectors before normalisation
+ * ({@link Encoder#embedUnnormalized}) are {@code <side>-unnormalized-<texts sha256>.npy}. Entries are written atomically. An entry whose
  * shape does not match (n texts x encoder dimension) is recomputed and replaced. Encoders with an empty fingerprint
  * (in-memory models being trained) are never cached.
  */
@@ -41,11 +42,23 @@ public final class EmbeddingCache {
 
   /** The embeddings of {@code texts}: read from the cache when present, else encoded and stored. */
   public float[][] embed(Encoder encoder, List<String> texts, Side side) {
+    return embed(encoder, texts, side, false);
+  }
+
+  /** {@link Encoder#embedUnnormalized} through the cache. */
+  public float[][] embedUnnormalized(Encoder encoder, List<String> texts, Side side) {
+    return embed(encoder, texts, side, true);
+  }
+
+  private float[][] embed(Encoder encoder, List<String> texts, Side side, boolean unnormalized) {
     if (encoder.fingerprint() == null || encoder.fingerprint().isEmpty()) {
       misses.incrementAndGet();
-      return encoder.embed(texts, side);
+      return unnormalized ? encoder.embedUnnormalized(texts, side) : encoder.embed(texts, side);
     }
     Path file = entry(encoder.fingerprint(), texts, side);
+    if (unnormalized) {
+      file = file.resolveSibling(file.getFileName().toString().replaceFirst("-", "-unnormalized-"));
+    }
     if (Files.isRegularFile(file)) {
       float[][] cached = readOrNull(file, texts.size(), encoder.dimension());
       if (cached != null) {
@@ -54,7 +67,7 @@ public final class EmbeddingCache {
       }
     }
     misses.incrementAndGet();
-    float[][] e = encoder.embed(texts, side);
+    float[][] e = unnormalized ? encoder.embedUnnormalized(texts, side) : encoder.embed(texts, side);
     Npy.write(file, e, encoder.dimension());
     return e;
   }
