@@ -18,7 +18,7 @@ public enum ProbeProtocol {
   /**
    * {@code usepytorch=True}, {@code nhid=0}: logistic regression trained with Adam on mini-batches of 64, early
    * stopping on a held-out part of the training data, L2 penalty (weight decay) from {1e-5, 1e-4, 1e-3, 1e-2};
-   * see {@code AdamLogisticRegression}. The path SentEval's README recommends.
+   * see {@link AdamLogisticRegression}. The path SentEval's README recommends.
    */
   SENTEVAL_PYTORCH("senteval-pytorch");
 
