@@ -62,11 +62,25 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--no-cache", description = "do not read or write the embedding cache")
   boolean noCache;
 
+  @Option(
+      names = "--probe-protocol",
+      description = "linear-probe protocol: senteval-sklearn (default) or senteval-pytorch (SentEval's Adam path)")
+  String probeProtocol = "senteval-sklearn";
+
+  @Option(
+      names = "--probe-normalize",
+      description = "L2-normalise embeddings before the probe (default: the encoder's vectors as they are, as SentEval)")
+  boolean probeNormalize;
+
   @Override
   public Integer call() {
     Path data = dataDir.resolve();
-    EvalOptions options =
-        new EvalOptions(split, relevanceLevel, retrievalSplit, distractors, seed, EvalOptions.defaults().probe());
+    var probe =
+        EvalOptions.defaults()
+            .probe()
+            .withProtocol(org.cptbench.eval.probe.ProbeProtocol.parse(probeProtocol))
+            .withL2Normalize(probeNormalize);
+    EvalOptions options = new EvalOptions(split, relevanceLevel, retrievalSplit, distractors, seed, probe);
     if (encoder.trim().equals(Bm25.NAME)) {
       return lexical(data, options);
     }
@@ -79,7 +93,7 @@ public final class EvalCommand implements Callable<Integer> {
         System.err.printf(Locale.ROOT, "eval %s on %s ...%n", enc.name(), task);
         TaskResult r =
             TaskEvaluator.evaluate(
-                data, task, (texts, side) -> cache == null ? enc.embed(texts, side) : cache.embed(enc, texts, side),
+                data, task, org.cptbench.eval.Embedder.of(enc, cache),
                 options);
         results.add(r);
         StringBuilder line = new StringBuilder(task);

@@ -9,14 +9,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cptbench.eval.trec.TrecRunWriter;
+import org.cptbench.util.AtomicFiles;
 import org.cptbench.util.Json;
 
 /**
  * Writes evaluation results into a folder: {@code metrics.json} ({@code {"<task>": {"<metric>": value}}}, values
  * as fractions), {@code definitions.json} (the same keys with each metric's definition), {@code details.json}
- * (folds, penalties, counts, timings, provenance), {@code per-query/<task>.tsv} ({@code metric TAB qid TAB value}),
- * {@code per-pair/<task>.tsv} (STS: {@code pair TAB subset TAB gold TAB predicted}; see {@link ItemScoreFiles})
- * and {@code runs/<task>.trec} (a TREC run file that trec_eval re-scores to the same values).
+  * (folds, penalties, counts, timings, provenance), {@code per-query/<task>.tsv} ({@code metric TAB qid TAB value}),
+ * {@code per-pair/<task>.tsv} (STS: {@code pair TAB subset TAB gold TAB predicted}; see {@link ItemScoreFiles}),
+ * {@code runs/<task>.trec} (a TREC run file that trec_eval re-scores to the same values) and, for probes,
+ * {@code per-item/<task>.tsv} ({@code fold TAB index TAB gold TAB predicted TAB correct}, one line per test item,
+ * fold by fold; see {@link org.cptbench.eval.probe.ProbeItem}).
  */
 public final class EvalOutput {
   private EvalOutput() {}
@@ -37,6 +40,14 @@ public final class EvalOutput {
       d.put("kind", r.kind());
       details.put(r.task(), d);
       ItemScoreFiles.write(out, r);
+      if (!r.perItem().isEmpty()) {
+        StringBuilder sb = new StringBuilder("fold\tindex\tgold\tpredicted\tcorrect\n");
+        for (org.cptbench.eval.probe.ProbeItem it : r.perItem()) {
+          sb.append(it.fold()).append('\t').append(it.index()).append('\t').append(it.gold()).append('\t')
+              .append(it.predicted()).append('\t').append(it.correct() ? 1 : 0).append('\n');
+        }
+        AtomicFiles.writeString(out.resolve("per-item").resolve(fileName(r.task()) + ".tsv"), sb.toString());
+      }
       if (!r.run().isEmpty()) {
         try {
           TrecRunWriter.write(out.resolve("runs").resolve(fileName(r.task()) + ".trec"), r.run(), "cptbench");

@@ -16,9 +16,12 @@ import org.cptbench.text.Side;
 /**
  * Linear-probe classification by SentEval's protocol: MR, CR, SUBJ, MPQA by nested 10-fold cross-validation; SST-2
  * with the penalty chosen on dev; TREC by k-fold on train then test; MRPC on pair features (SentEval's
- * {@code mrpc.py}: [|u-v|, u*v]). Sentences are embedded on the x side. Reports {@code accuracy} rounded as
- * SentEval reports it ({@link ProbeResult#sentevalPercent()} / 100; the unrounded mean is the detail
- * {@code meanAccuracy}), per-fold accuracies, chosen penalties, and {@code f1} for MRPC.
+ * {@code mrpc.py}: [|u-v|, u*v]). Sentences are embedded on the x side; the probe sees the encoder's vectors before
+ * its final L2 normalisation ({@link Embedder#embedUnnormalized}), as SentEval feeds an encoder's output as it is,
+ * unless {@link ProbeOptions#l2Normalize()}. Reports {@code accuracy} as SentEval does (each fold's accuracy as a
+ * percentage rounded to 2 decimals, their mean rounded to 2 decimals, here divided by 100; details keep the
+ * unrounded mean), per-fold accuracies, chosen penalties, {@code f1} for MRPC, and the prediction for every test
+ * item ({@link TaskResult#perItem()}).
  */
 public final class ProbeEvaluation {
   /**
@@ -36,27 +39,28 @@ public final class ProbeEvaluation {
         switch (data.task().kind()) {
           case CV10 -> {
             List<LabeledText> all = data.texts(data.task().splits().get(0));
-            yield CrossValidatedProbe.run(features(embedder, all), labels(all), options);
+            yield CrossValidatedProbe.run(features(embedder, all, options), labels(all), options);
           }
           case TRAIN_DEV_TEST -> {
             List<LabeledText> tr = data.texts("train");
             List<LabeledText> dev = data.texts("dev");
             List<LabeledText> te = data.texts("test");
             yield SplitProbe.trainDevTest(
-                features(embedder, tr), labels(tr), features(embedder, dev), labels(dev), features(embedder, te),
-                labels(te), options);
+                features(embedder, tr, options), labels(tr), features(embedder, dev, options), labels(dev),
+                features(embedder, te, options), labels(te), options);
           }
           case TRAIN_TEST -> {
             List<LabeledText> tr = data.texts("train");
             List<LabeledText> te = data.texts("test");
-            yield SplitProbe.trainTest(features(embedder, tr), labels(tr), features(embedder, te), labels(te), options);
+            yield SplitProbe.trainTest(
+                features(embedder, tr, options), labels(tr), features(embedder, te, options), labels(te), options);
           }
           case PAIRS -> {
             List<TextPair> tr = data.pairs("train");
             List<TextPair> te = data.pairs("test");
             yield SplitProbe.pairs(
-                side(embedder, tr, true), side(embedder, tr, false), pairLabels(tr),
-                side(embedder, te, true), side(embedder, te, false), pairLabels(te),
+                side(embedder, tr, true, options), side(embedder, tr, false, options), pairLabels(tr),
+                side(embedder, te, true, options), side(embedder, te, false, options), pairLabels(te),
                 PairFeatures.Layout.SENTEVAL_MRPC, options);
           }
         };
@@ -65,7 +69,10 @@ public final class ProbeEvaluation {
     if (r.f1() != null) {
       b.metric("f1", r.f1(), "F1 of the positive class (paraphrase), SentEval mrpc.py");
     }
-    return b.detail("folds", r.foldAccuracies())
+    return b.detail("protocol", options.protocol().id())
+        .detail("accuracyUnrounded", r.accuracy())
+        .detail("folds", r.foldAccuracies())
+        .detail("penalty", options.penaltyName())
         .detail("chosenC", r.chosenPenalties())
         .detail("devAccuracy", r.devAccuracy())
         .detail("nTrain", r.nTrain())
@@ -73,20 +80,26 @@ public final class ProbeEvaluation {
         .detail("sentevalPercent", r.sentevalPercent())
         .detail("meanAccuracy", r.accuracy())
         .detail("warnings", data.report().warnings())
+        .perItem(r.items())
         .build();
   }
 
-  private static double[][] features(Embedder e, List<LabeledText> texts) {
-    return Features.toDouble("embeddings", e.embed(texts.stream().map(LabeledText::text).toList(), Side.X));
+  private static double[][] features(Embedder e, List<LabeledText> texts, ProbeOptions options) {
+    return vectors(e, texts.stream().map(LabeledText::text).toList(), options);
+  }
+
+  /** The encoder's vectors as they are, or L2-normalised when the options say so. */
+  static double[][] vectors(Embedder e, List<String> texts, ProbeOptions options) {
+    double[][] x = Features.toDouble("embeddings", e.embedUnnormalized(texts, Side.X));
+    return options.l2Normalize() ? Features.l2Normalized("embeddings", x) : x;
   }
 
   private static int[] labels(List<LabeledText> texts) {
     return texts.stream().mapToInt(LabeledText::label).toArray();
   }
 
-  private static double[][] side(Embedder e, List<TextPair> pairs, boolean first) {
-    List<String> t = pairs.stream().map(p -> first ? p.first() : p.second()).toList();
-    return Features.toDouble("embeddings", e.embed(t, Side.X));
+  private static double[][] side(Embedder e, List<TextPair> pairs, boolean first, ProbeOptions options) {
+    return vectors(e, pairs.stream().map(p -> first ? p.first() : p.second()).toList(), options);
   }
 
   private static int[] pairLabels(List<TextPair> pairs) {

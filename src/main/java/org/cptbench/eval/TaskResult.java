@@ -16,6 +16,7 @@ import org.cptbench.eval.metric.PerQueryScores;
  * @param perQuery per-query values of each ranking metric (retrieval and QA; empty otherwise)
  * @param run ranked documents per query with scores (retrieval; empty otherwise) for a TREC run file
  * @param pairs per-pair gold and predicted similarity (STS; null otherwise)
+ * @param perItem the prediction for every test item of a probe, fold by fold (probes; empty otherwise)
  */
 public record TaskResult(
     String task,
@@ -25,7 +26,8 @@ public record TaskResult(
     Map<String, Object> details,
     List<PerQueryScores> perQuery,
     Map<String, List<org.cptbench.eval.trec.TrecRun.Entry>> run,
-    PairScores pairs) {
+    PairScores pairs,
+    List<org.cptbench.eval.probe.ProbeItem> perItem) {
 
   /** Starts a result with ordered maps. */
   public static Builder builder(String task, String kind) {
@@ -42,6 +44,7 @@ public record TaskResult(
     private final List<PerQueryScores> perQuery = new java.util.ArrayList<>();
     private Map<String, List<org.cptbench.eval.trec.TrecRun.Entry>> run = Map.of();
     private PairScores pairs;
+    private List<org.cptbench.eval.probe.ProbeItem> perItem = List.of();
 
     private Builder(String task, String kind) {
       this.task = task;
@@ -74,8 +77,13 @@ public record TaskResult(
       return this;
     }
 
+    public Builder perItem(List<org.cptbench.eval.probe.ProbeItem> items) {
+      perItem = List.copyOf(items);
+      return this;
+    }
+
     public TaskResult build() {
-      return new TaskResult(task, kind, metrics, definitions, details, perQuery, run, pairs);
+      return new TaskResult(task, kind, metrics, definitions, details, perQuery, run, pairs, perItem);
     }
   }
 }

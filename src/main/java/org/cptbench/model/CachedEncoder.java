@@ -39,6 +39,11 @@ final class CachedEncoder implements Encoder {
   }
 
   @Override
+  public float[][] embedUnnormalized(List<String> texts, Side side) {
+    return cache.embedUnnormalized(inner, texts, side);
+  }
+
+  @Override
   public void close() {
     inner.close();
   }

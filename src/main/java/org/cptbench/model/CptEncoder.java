@@ -127,6 +127,16 @@ public final class CptEncoder implements Encoder {
 
   /** Embeds pre-tokenised sequences (delimiters included), at most {@code batch} per forward pass. */
   public float[][] embedTokens(int[][] ids, int maxBatch) {
+    return embedTokens(ids, maxBatch, true);
+  }
+
+  /** The pooled vectors before the L2 normalisation. */
+  @Override
+  public float[][] embedUnnormalized(List<String> texts, Side side) {
+    return embedTokens(tokenizer.encode(texts, side, model.spec().maxTokens()), BATCH, false);
+  }
+
+  private float[][] embedTokens(int[][] ids, int maxBatch, boolean normalize) {
     Integer[] order = new Integer[ids.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -147,7 +157,8 @@ public final class CptEncoder implements Encoder {
           to++;
         }
         try (NDScope scope = new NDScope()) {
-          NDArray e = model.embed(TokenBatch.of(sorted, from, to, padId, model.spec().pooling()), m);
+          TokenBatch batch = TokenBatch.of(sorted, from, to, padId, model.spec().pooling());
+          NDArray e = normalize ? model.embed(batch, m) : model.embedUnnormalized(batch, m);
           float[] flat = e.toFloatArray();
           for (int i = from; i < to; i++) {
             out[order[i]] = Arrays.copyOfRange(flat, (i - from) * d, (i - from + 1) * d);

@@ -70,6 +70,11 @@ public final class CptTransformer {
 
   /** L2-normalised embeddings {@code [batch.size, width]} of a token batch. */
   public NDArray embed(TokenBatch batch, NDManager manager) {
+    return embedUnnormalized(batch, manager).normalize(2, -1, 1e-12);
+  }
+
+  /** The pooled vectors {@code [batch.size, width]} before the L2 normalisation of {@link #embed}. */
+  public NDArray embedUnnormalized(TokenBatch batch, NDManager manager) {
     int b = batch.size();
     int t = batch.length();
     if (t > spec.maxTokens()) {
@@ -85,8 +90,7 @@ public final class CptTransformer {
     try (Precision.Scope ac = precision.autocast(device())) {
       h = hidden(ids, keyMask(batch, manager), manager);
     }
-    NDArray pooled = pool.matMul(h).reshape(b, spec.width());
-    return pooled.normalize(2, -1, 1e-12);
+    return pool.matMul(h).reshape(b, spec.width());
   }
 
   /** Last-layer hidden states {@code [b, t, width]} after the final LayerNorm (fp32: LayerNorm of fp32 input). */

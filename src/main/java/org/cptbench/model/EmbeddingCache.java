@@ -19,7 +19,8 @@ import org.cptbench.text.Side;
  * fingerprint, the checkpoint's encoder configuration such as pooling, attention and max tokens, the forward-pass
  * version, precision and device kind), so a changed {@code config.json} or forward pass never reads old embeddings,
  * where the texts' sha256 is taken over each text as a 4-byte big-endian UTF-8 length followed by its UTF-8 bytes
- * (so lists that only differ in how they are cut never collide). Entries are written atomically. An entry whose
+ * (so lists that only differ in how they are cut never collide); vectors before normalisation
+ * ({@link Encoder#embedUnnormalized}) are {@code <side>-unnormalized-<texts sha256>.npy}. Entries are written atomically. An entry whose
  * shape does not match (n texts x encoder dimension) is recomputed and replaced. Encoders with an empty fingerprint
  * (in-memory models being trained) are never cached.
  */
@@ -44,11 +45,23 @@ public final class EmbeddingCache {
 
   /** The embeddings of {@code texts}: read from the cache when present, else encoded and stored. */
   public float[][] embed(Encoder encoder, List<String> texts, Side side) {
+    return embed(encoder, texts, side, false);
+  }
+
+  /** {@link Encoder#embedUnnormalized} through the cache. */
+  public float[][] embedUnnormalized(Encoder encoder, List<String> texts, Side side) {
+    return embed(encoder, texts, side, true);
+  }
+
+  private float[][] embed(Encoder encoder, List<String> texts, Side side, boolean unnormalized) {
     if (encoder.fingerprint() == null || encoder.fingerprint().isEmpty()) {
       misses.incrementAndGet();
-      return encoder.embed(texts, side);
+      return unnormalized ? encoder.embedUnnormalized(texts, side) : encoder.embed(texts, side);
     }
     Path file = entry(encoder, texts, side);
+    if (unnormalized) {
+      file = file.resolveSibling(file.getFileName().toString().replaceFirst("-", "-unnormalized-"));
+    }
     if (Files.isRegularFile(file)) {
       float[][] cached = readOrNull(file, texts.size(), encoder.dimension());
       if (cached != null) {
@@ -57,7 +70,7 @@ public final class EmbeddingCache {
       }
     }
     misses.incrementAndGet();
-    float[][] e = encoder.embed(texts, side);
+    float[][] e = unnormalized ? encoder.embedUnnormalized(texts, side) : encoder.embed(texts, side);
     Npy.write(file, e, encoder.dimension());
     return e;
   }

@@ -22,6 +22,17 @@ public interface Encoder extends AutoCloseable {
   /** One L2-normalised embedding per text, in input order. */
   float[][] embed(List<String> texts, Side side);
 
+  /**
+   * One pooled vector per text before the final L2 normalisation ({@link #embed} divides these by their norms),
+   * for consumers that take an encoder's vectors as they are (SentEval's probes).
+   *
+   * @throws org.cptbench.CptbenchException when this encoder cannot give them
+   */
+  default float[][] embedUnnormalized(List<String> texts, Side side) {
+    throw new org.cptbench.CptbenchException(
+        "encoder " + name() + " gives L2-normalised embeddings only (no vectors before normalisation)");
+  }
+
   @Override
   void close();
 }

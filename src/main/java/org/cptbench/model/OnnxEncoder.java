@@ -68,7 +68,7 @@ public final class OnnxEncoder implements Encoder {
     this.model = model;
     this.tokenizer = tokenizer;
     this.inputNames = inputNames;
-    this.dimension = forward(new long[][] {tokenize(List.of("")).get(0)}, 0, 1)[0].length;
+    this.dimension = forward(new long[][] {tokenize(List.of("")).get(0)}, 0, 1, true)[0].length;
   }
 
   /**
@@ -163,6 +163,16 @@ public final class OnnxEncoder implements Encoder {
 
   @Override
   public float[][] embed(List<String> texts, Side side) {
+    return embed(texts, side, true);
+  }
+
+  /** The pooled vectors before the L2 normalisation (step 4 above left out). */
+  @Override
+  public float[][] embedUnnormalized(List<String> texts, Side side) {
+    return embed(texts, side, false);
+  }
+
+  private float[][] embed(List<String> texts, Side side, boolean normalize) {
     String prefix = side == Side.X ? spec.prefixX() : spec.prefixY();
     List<String> prefixed = new ArrayList<>(texts.size());
     for (int i = 0; i < texts.size(); i++) {
@@ -185,7 +195,7 @@ public final class OnnxEncoder implements Encoder {
     float[][] out = new float[order.length][];
     for (int from = 0; from < sorted.length; from += BATCH) {
       int to = Math.min(sorted.length, from + BATCH);
-      float[][] batch = forward(sorted, from, to);
+      float[][] batch = forward(sorted, from, to, normalize);
       for (int i = from; i < to; i++) {
         out[order[i]] = batch[i - from];
       }
@@ -211,7 +221,7 @@ public final class OnnxEncoder implements Encoder {
   }
 
   /** Pooled, normalised embeddings of {@code ids[from, to)}, one batch padded to its longest sequence. */
-  private float[][] forward(long[][] ids, int from, int to) {
+  private float[][] forward(long[][] ids, int from, int to, boolean normalize) {
     int b = to - from;
     int t = 1;
     for (int i = from; i < to; i++) {
@@ -251,12 +261,17 @@ public final class OnnxEncoder implements Encoder {
             "ONNX model of " + spec.name() + ": output " + hidden.getName() + " has shape " + hs + ", expected ("
                 + b + ", " + t + ", d)");
       }
-      return pool(hidden.toFloatArray(), mask, b, t, (int) hs.get(2), spec.pooling());
+      return pool(hidden.toFloatArray(), mask, b, t, (int) hs.get(2), spec.pooling(), normalize);
     }
   }
 
   /** Pools {@code hidden[b][t][d]} (row-major) over {@code mask[b][t]} and L2-normalises each row. */
   static float[][] pool(float[] hidden, long[] mask, int b, int t, int d, OnnxPooling pooling) {
+    return pool(hidden, mask, b, t, d, pooling, true);
+  }
+
+  /** Pools as {@link #pool(float[], long[], int, int, int, OnnxPooling)}, L2-normalising only when asked. */
+  static float[][] pool(float[] hidden, long[] mask, int b, int t, int d, OnnxPooling pooling, boolean normalize) {
     float[][] out = new float[b][d];
     double[] acc = new double[d];
     for (int i = 0; i < b; i++) {
@@ -277,7 +292,7 @@ public final class OnnxEncoder implements Encoder {
         acc[k] /= Math.max(count, 1e-9);
         norm += acc[k] * acc[k];
       }
-      norm = Math.max(Math.sqrt(norm), 1e-12);
+      norm = normalize ? Math.max(Math.sqrt(norm), 1e-12) : 1.0;
       for (int k = 0; k < d; k++) {
         out[i][k] = (float) (acc[k] / norm);
       }

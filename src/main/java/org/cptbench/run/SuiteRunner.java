@@ -192,7 +192,7 @@ public final class SuiteRunner {
           }
           CptEncoder e = enc;
           long t0 = System.nanoTime();
-          TaskResult r = TaskEvaluator.evaluate(dataDir, task, e::embed, opts);
+          TaskResult r = TaskEvaluator.evaluate(dataDir, task, org.cptbench.eval.Embedder.of(e, null), opts);
           Map<String, Object> json = new LinkedHashMap<>();
           json.put("task", r.task());
           json.put("kind", r.kind());

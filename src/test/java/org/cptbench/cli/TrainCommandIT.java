@@ -85,6 +85,17 @@ class TrainCommandIT {
       }
       float[][] y = enc.embed(List.of("The rivers of region 1."), Side.Y);
       assertTrue(!java.util.Arrays.equals(e[0], y[0]), "x and y delimiters must differ");
+      // the pooled vectors before normalisation (the probes' input) are the embeddings times their norms
+      float[][] raw = enc.embedUnnormalized(List.of("The rivers of region 1."), Side.X);
+      double n = 0;
+      for (float x : raw[0]) {
+        n += x * x;
+      }
+      n = Math.sqrt(n);
+      assertTrue(Math.abs(n - 1) > 1e-3, "pooled norm " + n);
+      for (int k = 0; k < raw[0].length; k++) {
+        assertEquals(e[0][k], raw[0][k] / n, 1e-5);
+      }
     }
   }
 

@@ -154,6 +154,26 @@ class OnnxEncoderTest {
         new float[] {(float) (1 / Math.sqrt(5)), (float) (2 / Math.sqrt(5))},
         OnnxEncoder.pool(hidden, mask, 1, 3, 2, OnnxPooling.CLS)[0],
         1e-7f);
+    // before normalisation (what the linear probes see): the plain mean
+    assertArrayEquals(new float[] {2, 3}, OnnxEncoder.pool(hidden, mask, 1, 3, 2, OnnxPooling.MEAN, false)[0], 0f);
+  }
+
+  @Test
+  void unnormalizedVectorsAreTheEmbeddingsTimesTheirNorm() {
+    List<String> texts = List.of("a cat sat on the mat", "Stocks fell sharply today.");
+    float[][] unit = encoder.embed(texts, Side.X);
+    float[][] raw = encoder.embedUnnormalized(texts, Side.X);
+    for (int i = 0; i < texts.size(); i++) {
+      double norm = 0;
+      for (float v : raw[i]) {
+        norm += v * v;
+      }
+      norm = Math.sqrt(norm);
+      assertTrue(Math.abs(norm - 1) > 0.05, "mean-pooled MiniLM vectors are not unit vectors: " + norm);
+      for (int k = 0; k < raw[i].length; k++) {
+        assertEquals(unit[i][k], raw[i][k] / norm, 1e-6);
+      }
+    }
   }
 
   @Test

@@ -46,6 +46,27 @@ public final class Features {
     return x;
   }
 
+  /**
+   * Copies of the rows divided by their L2 norms ({@code x / max(||x||, 1e-12)}, as {@code
+   * torch.nn.functional.normalize}).
+   */
+  public static double[][] l2Normalized(String name, double[][] x) {
+    check(name, x);
+    double[][] out = new double[x.length][];
+    for (int i = 0; i < x.length; i++) {
+      double sq = 0;
+      for (double v : x[i]) {
+        sq += v * v;
+      }
+      double norm = Math.max(Math.sqrt(sq), 1e-12);
+      out[i] = new double[x[i].length];
+      for (int j = 0; j < out[i].length; j++) {
+        out[i][j] = x[i][j] / norm;
+      }
+    }
+    return out;
+  }
+
   /** Checks that there is one label per row. */
   static void checkLabels(String name, double[][] x, int[] y) {
     if (y == null) {

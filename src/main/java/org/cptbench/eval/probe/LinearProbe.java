@@ -2,37 +2,46 @@ package org.cptbench.eval.probe;
 
 import java.util.Arrays;
 import org.cptbench.CptbenchException;
-import smile.classification.LogisticRegression;
 import smile.math.BFGS;
 
 /**
  * One L2-regularised logistic regression fitted to fixed features: the classifier of SentEval's scikit-learn path,
- * {@code LogisticRegression(C=c)} with the lbfgs solver (scikit-learn >= 0.22 defaults), here solved with Smile
- * 6.3.0's L-BFGS ({@code smile.math.BFGS}, 5 corrections).
+ * {@code LogisticRegression(C=c)} with scikit-learn's defaults (>= 0.22: lbfgs, {@code tol=1e-4},
+ * {@code max_iter=100}), solved with Smile 6.3.0's L-BFGS ({@code smile.math.BFGS}, 5 corrections) on
+ * scikit-learn's mean-loss objective:
  *
  * <ul>
- *   <li>Two classes: Smile's {@link LogisticRegression#binomial(double[][], int[], LogisticRegression.Options)},
- *       which minimises {@code sum_i [log(1 + exp(z_i)) - y_i z_i] + lambda/2 ||w||^2}, {@code z_i = w.x_i + b},
- *       bias unpenalised; with {@code lambda = 1/C} this is scikit-learn's objective divided by {@code C}.
+ *   <li>Two classes: {@link BinomialObjective}, {@code (1/n) sum_i [log(1 + exp(z_i)) - y_i z_i] + ||w||^2/(2Cn)},
+ *       {@code z_i = w.x_i + b}, bias unpenalised (scikit-learn's {@code C sum logloss + ||w||^2/2} over {@code
+ *       Cn}: same minimiser).
  *   <li>More classes: scikit-learn's symmetric softmax objective ({@link SoftmaxObjective}, one weight vector per
- *       class, all penalised) minimised by the same Smile L-BFGS. Smile's own {@code multinomial} fixes one class
- *       at zero, which under a penalty is a different model.
+ *       class, all penalised). Smile's own {@code multinomial} fixes one class at zero, which under a penalty is a
+ *       different model.
  * </ul>
+ *
+ * <p>Stopping: Smile's gradient test {@code max_i |g_i| max(|w_i|, 1) / max(F, 1) < tolerance}; as {@code F < 1}
+ * for any model at least as good as {@code w = 0} ({@code F(0) = log 2} for two classes), this is scikit-learn's
+ * {@code max_i |g_i| <= tol} on the same gradient, made stricter by {@code max(|w_i|, 1)}; at most
+ * {@link ProbeOptions#maxIterations()} L-BFGS iterations as scikit-learn's {@code max_iter}. A fit may start from
+ * the weights of another fit on the same {@link TrainingSet} (a warm start, as scikit-learn's
+ * {@code logistic_regression_path} along a grid of {@code C}).
  *
  * <p>Prediction follows scikit-learn: binary class 1 when {@code w.x + b > 0}; otherwise the class with the
  * largest score (first one on ties). Classes are the sorted distinct training labels. Features are used as given
  * unless {@link ProbeOptions#standardize()} (then z-scored with the training mean and standard deviation, a
  * zero-variance feature only centred, as scikit-learn's {@code StandardScaler}).
  */
-public final class LinearProbe {
+public final class LinearProbe implements FittedProbe {
   /** Smile's L-BFGS history size, as in {@code LogisticRegression}. */
   private static final int LBFGS_CORRECTIONS = 5;
 
   static {
-    // Smile's BFGS logs two INFO lines per fit; a probe run makes hundreds of fits. Keep its warnings.
+    // Smile's BFGS logs two INFO lines per fit and a WARN line when a fit reaches the iteration cap, which under
+    // scikit-learn's max_iter=100 is part of the protocol (scikit-learn warns then too); a probe run makes
+    // hundreds of fits. Keep its errors unless the user sets the level.
     String key = "org.slf4j.simpleLogger.log.smile.math.BFGS";
     if (System.getProperty(key) == null) {
-      System.setProperty(key, "warn");
+      System.setProperty(key, "error");
     }
   }
 
@@ -57,7 +66,7 @@ public final class LinearProbe {
   }
 
   /**
-   * Fits the probe with inverse penalty {@code c} (Smile {@code lambda = 1/c}).
+   * Fits the probe with inverse penalty {@code c}.
    *
    * @throws CptbenchException on empty or ragged features, non-finite values, a label count that differs from
    *     the row count, fewer than two classes, or {@code c} not finite and {@code > 0}
@@ -70,61 +79,49 @@ public final class LinearProbe {
 
   /** {@link #fit(double[][], int[], double, ProbeOptions)} for inputs already checked. */
   static LinearProbe fitChecked(double[][] x, int[] y, double c, ProbeOptions options) {
+    checkC(c);
+    return fit(TrainingSet.of(x, y, options), c, options, null);
+  }
+
+  /**
+   * Fits on prepared training data, starting from {@code warm}'s weights when given (a fit on the same
+   * {@code data}) or from zero.
+   */
+  static LinearProbe fit(TrainingSet data, double c, ProbeOptions options, LinearProbe warm) {
+    checkC(c);
+    int k = data.classes.length;
+    int stride = data.x.p + 1;
+    double[] w = new double[(k == 2 ? 1 : k) * stride];
+    if (warm != null) {
+      for (int r = 0; r < warm.weights.length; r++) {
+        System.arraycopy(warm.weights[r], 0, w, r * stride, stride);
+      }
+    }
+    BFGS.minimize(
+        k == 2
+            ? new BinomialObjective(data.x, data.classIndex, c)
+            : new SoftmaxObjective(data.x, data.classIndex, k, c),
+        LBFGS_CORRECTIONS,
+        w,
+        options.tolerance(),
+        options.maxIterations());
+    double[][] weights = new double[k == 2 ? 1 : k][];
+    for (int r = 0; r < weights.length; r++) {
+      weights[r] = Arrays.copyOfRange(w, r * stride, (r + 1) * stride);
+    }
+    return new LinearProbe(data.classes, c, weights, data.mean, data.scale);
+  }
+
+  private static void checkC(double c) {
     if (!(c > 0) || !Double.isFinite(c)) {
       throw new CptbenchException("linear probe: C = " + c + " (must be finite and > 0)");
     }
-    int[] classes = Arrays.stream(y).distinct().sorted().toArray();
-    if (classes.length < 2) {
-      throw new CptbenchException(
-          "linear probe: all " + y.length + " training labels are " + y[0] + " (need at least 2 classes)");
-    }
-    int[] yi = new int[y.length];
-    for (int i = 0; i < y.length; i++) {
-      yi[i] = Arrays.binarySearch(classes, y[i]);
-    }
-    double[] mean = null;
-    double[] scale = null;
-    double[][] xs = x;
-    if (options.standardize()) {
-      mean = new double[x[0].length];
-      scale = new double[x[0].length];
-      fitScaler(x, mean, scale);
-      xs = new double[x.length][];
-      for (int i = 0; i < x.length; i++) {
-        xs[i] = transform(x[i], mean, scale);
-      }
-    }
-    double lambda = PenaltyGrid.lambda(c);
-    double[][] weights;
-    if (classes.length == 2) {
-      LogisticRegression.Binomial model =
-          LogisticRegression.binomial(
-              xs, yi, new LogisticRegression.Options(lambda, options.tolerance(), options.maxIterations()));
-      weights = new double[][] {model.coefficients().clone()};
-    } else {
-      int k = classes.length;
-      int stride = xs[0].length + 1;
-      double[] w = new double[k * stride];
-      BFGS.minimize(
-          new SoftmaxObjective(xs, yi, k, lambda),
-          LBFGS_CORRECTIONS,
-          w,
-          options.tolerance(),
-          options.maxIterations());
-      weights = new double[k][];
-      for (int cl = 0; cl < k; cl++) {
-        weights[cl] = Arrays.copyOfRange(w, cl * stride, (cl + 1) * stride);
-      }
-    }
-    return new LinearProbe(classes, c, weights, mean, scale);
   }
 
   /** The predicted label of one feature vector. */
   public int predict(double[] x) {
     int p = weights[0].length - 1;
-    if (x.length != p) {
-      throw new CptbenchException("linear probe: feature vector has " + x.length + " values, model expects " + p);
-    }
+    FittedProbe.checkWidth(x, p);
     double[] v = mean == null ? x : transform(x, mean, scale);
     if (weights.length == 1) {
       return classes[score(v, weights[0]) > 0 ? 1 : 0];
@@ -142,25 +139,13 @@ public final class LinearProbe {
   }
 
   /** The predicted labels of many feature vectors. */
+  @Override
   public int[] predict(double[][] x) {
     int[] out = new int[x.length];
     for (int i = 0; i < x.length; i++) {
       out[i] = predict(x[i]);
     }
     return out;
-  }
-
-  /** Fraction of rows whose predicted label equals {@code y}, in [0, 1]. */
-  public double accuracy(double[][] x, int[] y) {
-    Features.checkLabels("linear probe evaluation", x, y);
-    int[] pred = predict(x);
-    int correct = 0;
-    for (int i = 0; i < y.length; i++) {
-      if (pred[i] == y[i]) {
-        correct++;
-      }
-    }
-    return (double) correct / y.length;
   }
 
   /** The inverse penalty this probe was fitted with. */
@@ -187,28 +172,6 @@ public final class LinearProbe {
 
   private static double score(double[] x, double[] w) {
     return w[x.length] + SoftmaxObjective.dot(x, w, 0, x.length);
-  }
-
-  private static void fitScaler(double[][] x, double[] mean, double[] scale) {
-    int n = x.length;
-    for (double[] row : x) {
-      for (int j = 0; j < row.length; j++) {
-        mean[j] += row[j];
-      }
-    }
-    for (int j = 0; j < mean.length; j++) {
-      mean[j] /= n;
-    }
-    for (double[] row : x) {
-      for (int j = 0; j < row.length; j++) {
-        double d = row[j] - mean[j];
-        scale[j] += d * d;
-      }
-    }
-    for (int j = 0; j < scale.length; j++) {
-      double sd = Math.sqrt(scale[j] / n);
-      scale[j] = sd > 0 ? sd : 1.0;
-    }
   }
 
   private static double[] transform(double[] x, double[] mean, double[] scale) {

@@ -14,6 +14,8 @@ import org.cptbench.CptbenchException;
  *       {@code InnerKFoldClassifier} (MR, CR, SUBJ, MPQA) and {@code SplitClassifier} (SST-2).
  *   <li>{@link #SENTEVAL_KFOLD}: {@code [2**t for t in range(-1, 6, 1)]} = {0.5, 1, 2, 4, 8, 16, 32}, used by
  *       {@code KFoldClassifier} (TREC, MRPC).
+ *   <li>{@link #SENTEVAL_PYTORCH}: {@code [10**t for t in range(-5, -1)]} = {1e-5, 1e-4, 1e-3, 1e-2}, the weight
+ *       decays of the PyTorch path ({@link ProbeProtocol#SENTEVAL_PYTORCH}) for all three classifiers.
  * </ul>
  *
  * <p>Mapping to Smile: scikit-learn's {@code LogisticRegression(C)} (lbfgs) minimises {@code C * sum_i
@@ -29,6 +31,9 @@ public record PenaltyGrid(List<Double> cs) {
 
   /** SentEval {@code KFoldClassifier} grid: 2^-1 .. 2^5. */
   public static final PenaltyGrid SENTEVAL_KFOLD = powersOfTwo(-1, 5);
+
+  /** SentEval's PyTorch-path grid of weight decays: 1e-5 .. 1e-2. */
+  public static final PenaltyGrid SENTEVAL_PYTORCH = new PenaltyGrid(List.of(1e-5, 1e-4, 1e-3, 1e-2));
 
   public PenaltyGrid {
     if (cs == null || cs.isEmpty()) {

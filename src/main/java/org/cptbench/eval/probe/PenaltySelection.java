@@ -26,19 +26,70 @@ final class PenaltySelection {
    * @param accuracy unrounded validation accuracy of the chosen {@code C} (fraction)
    * @param model the model fitted for the chosen {@code C} on the training data (dev selection only), or null
    */
-  record Choice(int index, double c, double accuracy, LinearProbe model) {}
+  record Choice(int index, double c, double accuracy, FittedProbe model) {}
 
-  /** Chooses {@code C} by stratified k-fold cross-validation on {@code (x, y)}. */
+  /**
+   * Chooses {@code C} by stratified k-fold cross-validation on {@code (x, y)}. Within each fold the candidates are
+   * fitted in grid order on one {@link TrainingSet}, each starting from the previous candidate's weights (a warm
+   * start; the optimum reached does not depend on the start, only the number of iterations does).
+   */
   static Choice byKFold(double[][] x, int[] y, PenaltyGrid grid, ProbeOptions opt, ExecutorService pool) {
     List<StratifiedFolds.Fold> folds = StratifiedFolds.split(y, opt.folds(), opt.seed());
+    if (opt.protocol() == ProbeProtocol.SENTEVAL_PYTORCH) {
+      return byKFoldAdam(x, y, folds, grid, opt, pool);
+    }
+    List<Callable<double[]>> tasks = new ArrayList<>();
+    for (StratifiedFolds.Fold f : folds) {
+      tasks.add(
+          () -> {
+            TrainingSet train = TrainingSet.of(Features.rows(x, f.train()), Features.labels(y, f.train()), opt);
+            double[][] xTest = Features.rows(x, f.test());
+            int[] yTest = Features.labels(y, f.test());
+            double[] acc = new double[grid.size()];
+            LinearProbe previous = null;
+            for (int g = 0; g < grid.size(); g++) {
+              previous = LinearProbe.fit(train, grid.get(g), opt, previous);
+              acc[g] = previous.accuracy(xTest, yTest);
+            }
+            return acc;
+          });
+    }
+    List<double[]> acc = runAll(tasks, pool);
+    double[] mean = new double[grid.size()];
+    for (int g = 0; g < grid.size(); g++) {
+      double sum = 0;
+      for (double[] foldAcc : acc) {
+        sum += foldAcc[g];
+      }
+      mean[g] = sum / folds.size();
+    }
+    int best = argmaxRounded(mean);
+    return new Choice(best, grid.get(best), mean[best], null);
+  }
+
+  /**
+   * The PyTorch path: for every penalty and fold, a fit early-stopped on that fold's test part (SentEval's {@code
+   * validation_data}), scored on the same part.
+   */
+  private static Choice byKFoldAdam(
+      double[][] x,
+      int[] y,
+      List<StratifiedFolds.Fold> folds,
+      PenaltyGrid grid,
+      ProbeOptions opt,
+      ExecutorService pool) {
     List<Callable<Double>> tasks = new ArrayList<>();
     for (int g = 0; g < grid.size(); g++) {
-      double c = grid.get(g);
+      double reg = grid.get(g);
       for (StratifiedFolds.Fold f : folds) {
         tasks.add(
-            () ->
-                LinearProbe.fitChecked(Features.rows(x, f.train()), Features.labels(y, f.train()), c, opt)
-                    .accuracy(Features.rows(x, f.test()), Features.labels(y, f.test())));
+            () -> {
+              double[][] xTest = Features.rows(x, f.test());
+              int[] yTest = Features.labels(y, f.test());
+              return AdamLogisticRegression.fit(
+                      Features.rows(x, f.train()), Features.labels(y, f.train()), xTest, yTest, reg, opt.seed())
+                  .accuracy(xTest, yTest);
+            });
       }
     }
     List<Double> acc = runAll(tasks, pool);
@@ -54,15 +105,37 @@ final class PenaltySelection {
     return new Choice(best, grid.get(best), mean[best], null);
   }
 
-  /** Chooses {@code C} by accuracy on a dev set; keeps the winning model (fitted on the training data). */
+  /**
+   * The final model of a k-fold protocol for the chosen penalty on all of {@code (x, y)}: scikit-learn path a
+   * {@link LinearProbe}; PyTorch path an {@link AdamLogisticRegression} early-stopped on a random 5 % of the rows.
+   */
+  static FittedProbe refit(double[][] x, int[] y, double penalty, ProbeOptions opt) {
+    return opt.protocol() == ProbeProtocol.SENTEVAL_PYTORCH
+        ? AdamLogisticRegression.fitWithSplit(x, y, penalty, opt.seed())
+        : LinearProbe.fitChecked(x, y, penalty, opt);
+  }
+
+  /**
+   * Chooses the penalty by accuracy on a dev set; keeps the winning model (fitted on the training data; PyTorch
+   * path: early-stopped on the dev set, as SentEval's {@code SplitClassifier}, whose refit repeats the same seeded
+   * fit).
+   */
   static Choice byDev(
       double[][] x, int[] y, double[][] xDev, int[] yDev, PenaltyGrid grid, ProbeOptions opt, ExecutorService pool) {
-    List<Callable<LinearProbe>> tasks = new ArrayList<>();
-    for (int g = 0; g < grid.size(); g++) {
-      double c = grid.get(g);
-      tasks.add(() -> LinearProbe.fitChecked(x, y, c, opt));
+    List<Callable<FittedProbe>> tasks = new ArrayList<>();
+    if (opt.protocol() == ProbeProtocol.SENTEVAL_PYTORCH) {
+      for (int g = 0; g < grid.size(); g++) {
+        double reg = grid.get(g);
+        tasks.add(() -> AdamLogisticRegression.fit(x, y, xDev, yDev, reg, opt.seed()));
+      }
+    } else {
+      TrainingSet train = TrainingSet.of(x, y, opt);
+      for (int g = 0; g < grid.size(); g++) {
+        double c = grid.get(g);
+        tasks.add(() -> LinearProbe.fit(train, c, opt, null));
+      }
     }
-    List<LinearProbe> models = runAll(tasks, pool);
+    List<FittedProbe> models = runAll(tasks, pool);
     double[] acc = new double[grid.size()];
     for (int g = 0; g < grid.size(); g++) {
       acc[g] = models.get(g).accuracy(xDev, yDev);

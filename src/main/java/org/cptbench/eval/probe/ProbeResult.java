@@ -16,6 +16,8 @@ import org.cptbench.CptbenchException;
  * @param nTest test rows (cross-validation: all rows, each tested once)
  * @param f1 F1 of class 1 on the test set as a fraction (MRPC, as SentEval's {@code f1_score}), or null
  * @param definition what was measured, in words
+ * @param items the prediction for every test item, fold by fold (empty when not recorded); within each fold the
+ *     fraction of correct items is that fold's entry of {@code foldAccuracies}
  */
 public record ProbeResult(
     double accuracy,
@@ -25,7 +27,8 @@ public record ProbeResult(
     int nTrain,
     int nTest,
     Double f1,
-    String definition) {
+    String definition,
+    List<ProbeItem> items) {
   public ProbeResult {
     checkFraction("accuracy", accuracy);
     checkFraction("devAccuracy", devAccuracy);
@@ -49,6 +52,20 @@ public record ProbeResult(
     if (definition == null || definition.isBlank()) {
       throw new CptbenchException("probe result: definition is blank");
     }
+    items = items == null ? List.of() : List.copyOf(items);
+  }
+
+  /** A result without per-item predictions. */
+  public ProbeResult(
+      double accuracy,
+      double devAccuracy,
+      List<Double> foldAccuracies,
+      List<Double> chosenPenalties,
+      int nTrain,
+      int nTest,
+      Double f1,
+      String definition) {
+    this(accuracy, devAccuracy, foldAccuracies, chosenPenalties, nTrain, nTest, f1, definition, List.of());
   }
 
   /**

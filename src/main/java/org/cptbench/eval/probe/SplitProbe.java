@@ -1,5 +1,6 @@
 package org.cptbench.eval.probe;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -19,12 +20,15 @@ import org.cptbench.CptbenchException;
  *       reporting F1 of class 1 on test ({@code sklearn.metrics.f1_score} default).
  * </ul>
  *
+ * <p>With {@link ProbeProtocol#SENTEVAL_PYTORCH} the grid is {@link PenaltyGrid#SENTEVAL_PYTORCH}, fits on train
+ * are early-stopped on dev (SST-2) or on the scored fold (k-fold), and the k-fold refit on a random 5 % of train.
+ *
  * <p>Candidate fits run in parallel on {@link ProbeOptions#threads()} threads; results do not depend on it.
  */
 public final class SplitProbe {
   private SplitProbe() {}
 
-  /** SST-2: {@code C} chosen on dev from {0.25, ..., 8}. */
+  /** SST-2: the penalty chosen on dev from {@link ProbeOptions#innerGrid()} ({0.25, ..., 8} for scikit-learn). */
   public static ProbeResult trainDevTest(
       double[][] xTrain,
       int[] yTrain,
@@ -33,7 +37,7 @@ public final class SplitProbe {
       double[][] xTest,
       int[] yTest,
       ProbeOptions options) {
-    return trainDevTest(xTrain, yTrain, xDev, yDev, xTest, yTest, PenaltyGrid.SENTEVAL_INNER, options);
+    return trainDevTest(xTrain, yTrain, xDev, yDev, xTest, yTest, options.innerGrid(), options);
   }
 
   /** Train/dev/test with the given grid. */
@@ -51,17 +55,24 @@ public final class SplitProbe {
     checkOther("split probe test", xTrain, xTest, yTest);
     PenaltySelection.Choice choice =
         withPool(options, pool -> PenaltySelection.byDev(xTrain, yTrain, xDev, yDev, grid, options, pool));
-    double acc = choice.model().accuracy(xTest, yTest);
-    String def = "SentEval protocol: train/dev/test split, L2 logistic regression (Smile), C chosen on dev from "
-        + grid.describe() + features(options) + "; model fitted on train, accuracy on test";
+    int[] pred = choice.model().predict(xTest);
+    double acc = accuracy(pred, yTest);
+    String def = "SentEval protocol (" + options.protocol().id() + "): train/dev/test split, "
+        + options.describeClassifier() + ", " + options.penaltyName() + " chosen on dev from " + grid.describe()
+        + (options.protocol() == ProbeProtocol.SENTEVAL_PYTORCH ? " (fits early-stopped on dev)" : "") + "; "
+        + options.describeFeatures() + "; model fitted on train, accuracy on test" + ROUNDING;
     return new ProbeResult(
-        acc, choice.accuracy(), List.of(acc), List.of(choice.c()), yTrain.length, yTest.length, null, def);
+        acc, choice.accuracy(), List.of(acc), List.of(choice.c()), yTrain.length, yTest.length, null, def,
+        items(pred, yTest));
   }
 
-  /** TREC: {@code C} chosen by stratified k-fold on train from {0.5, ..., 32}. */
+  /**
+   * TREC: the penalty chosen by stratified k-fold on train from {@link ProbeOptions#kfoldGrid()} ({0.5, ..., 32}
+   * for scikit-learn).
+   */
   public static ProbeResult trainTest(
       double[][] xTrain, int[] yTrain, double[][] xTest, int[] yTest, ProbeOptions options) {
-    return trainTest(xTrain, yTrain, xTest, yTest, PenaltyGrid.SENTEVAL_KFOLD, options);
+    return trainTest(xTrain, yTrain, xTest, yTest, options.kfoldGrid(), options);
   }
 
   /** Train/test with {@code C} chosen by k-fold cross-validation on train from the given grid. */
@@ -72,7 +83,7 @@ public final class SplitProbe {
 
   /**
    * MRPC: pair features of {@code layout} ({@link PairFeatures.Layout#SENTEVAL_MRPC} is SentEval's), then
-   * {@link #trainTest} with {0.5, ..., 32}; also F1 of label 1 (labels must be 0/1).
+   * {@link #trainTest} with {@link ProbeOptions#kfoldGrid()}; also F1 of label 1 (labels must be 0/1).
    */
   public static ProbeResult pairs(
       double[][] uTrain,
@@ -94,7 +105,7 @@ public final class SplitProbe {
     double[][] train = PairFeatures.build(uTrain, vTrain, layout);
     double[][] test = PairFeatures.build(uTest, vTest, layout);
     return trainTest(
-        train, yTrain, test, yTest, PenaltyGrid.SENTEVAL_KFOLD, options, "; pair features " + layout.formula(), true);
+        train, yTrain, test, yTest, options.kfoldGrid(), options, "; pair features " + layout.formula(), true);
   }
 
   private static ProbeResult trainTest(
@@ -110,17 +121,17 @@ public final class SplitProbe {
     checkOther("split probe test", xTrain, xTest, yTest);
     PenaltySelection.Choice choice =
         withPool(options, pool -> PenaltySelection.byKFold(xTrain, yTrain, grid, options, pool));
-    LinearProbe model = LinearProbe.fitChecked(xTrain, yTrain, choice.c(), options);
+    FittedProbe model = PenaltySelection.refit(xTrain, yTrain, choice.c(), options);
     int[] pred = model.predict(xTest);
-    int correct = 0;
-    for (int i = 0; i < pred.length; i++) {
-      correct += pred[i] == yTest[i] ? 1 : 0;
-    }
-    double acc = (double) correct / pred.length;
-    String def = "SentEval protocol: train/test split, L2 logistic regression (Smile), C chosen by "
-        + options.folds() + "-fold CV on train from " + grid.describe() + " (stratified shuffled folds, seed "
-        + options.seed() + ")" + features(options) + extra + "; refitted on all of train, accuracy"
-        + (withF1 ? " and F1 of class 1" : "") + " on test";
+    double acc = accuracy(pred, yTest);
+    boolean adam = options.protocol() == ProbeProtocol.SENTEVAL_PYTORCH;
+    String def = "SentEval protocol (" + options.protocol().id() + "): train/test split, "
+        + options.describeClassifier() + ", " + options.penaltyName() + " chosen by " + options.folds()
+        + "-fold CV on train from " + grid.describe() + " (stratified shuffled folds, seed " + options.seed()
+        + (adam ? "; fits early-stopped on the scored fold" : "; warm-started along the grid") + "); "
+        + options.describeFeatures() + extra + "; refitted on all of train"
+        + (adam ? " (early-stopped on a random 5 % of it)" : "") + ", accuracy"
+        + (withF1 ? " and F1 of class 1" : "") + " on test" + ROUNDING;
     return new ProbeResult(
         acc,
         choice.accuracy(),
@@ -129,7 +140,27 @@ public final class SplitProbe {
         yTrain.length,
         yTest.length,
         withF1 ? f1(pred, yTest) : null,
-        def);
+        def,
+        items(pred, yTest));
+  }
+
+  private static final String ROUNDING = ", as round(100 * accuracy, 2) (SentEval)";
+
+  private static double accuracy(int[] pred, int[] gold) {
+    int correct = 0;
+    for (int i = 0; i < pred.length; i++) {
+      correct += pred[i] == gold[i] ? 1 : 0;
+    }
+    return (double) correct / pred.length;
+  }
+
+  /** One item per test row, fold 0. */
+  private static List<ProbeItem> items(int[] pred, int[] gold) {
+    List<ProbeItem> out = new ArrayList<>(pred.length);
+    for (int i = 0; i < pred.length; i++) {
+      out.add(new ProbeItem(0, i, gold[i], pred[i]));
+    }
+    return out;
   }
 
   /** F1 of label 1: {@code 2 tp / (2 tp + fp + fn)}, 0 when there is no true or predicted positive. */
@@ -147,10 +178,6 @@ public final class SplitProbe {
       }
     }
     return tp == 0 ? 0.0 : 2.0 * tp / (2.0 * tp + fp + fn);
-  }
-
-  private static String features(ProbeOptions opt) {
-    return opt.standardize() ? "; standardised features" : "; raw features";
   }
 
   private static void checkTrain(String name, double[][] x, int[] y) {

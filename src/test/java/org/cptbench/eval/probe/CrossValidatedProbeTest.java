@@ -22,9 +22,11 @@ class CrossValidatedProbeTest {
     assertEquals(100, r.nTrain());
     assertEquals(100, r.nTest());
     assertEquals(
-        "SentEval protocol: 10-fold CV, L2 logistic regression (Smile), C chosen by inner 10-fold from "
-            + "{0.25, 0.5, 1, 2, 4, 8}; stratified shuffled folds, seed 1111, raw features; accuracy = mean over "
-            + "outer folds",
+        "SentEval protocol (senteval-sklearn): 10-fold CV, L2 logistic regression (scikit-learn's lbfgs objective,"
+            + " Smile L-BFGS, tol 1.0E-4, max_iter 100), C chosen by inner 10-fold from {0.25, 0.5, 1, 2, 4, 8}"
+            + " (warm-started along the grid); stratified shuffled folds, seed 1111; the encoder's vectors as they"
+            + " are; accuracy = mean over outer folds of round(100 * fold accuracy, 2), rounded to 2 decimals"
+            + " (SentEval)",
         r.definition());
   }
 
