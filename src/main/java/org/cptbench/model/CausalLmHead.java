@@ -3,6 +3,7 @@ package org.cptbench.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.ndarray.types.SparseFormat;
 import org.cptbench.CptbenchException;
 
 /**
@@ -19,6 +20,9 @@ import org.cptbench.CptbenchException;
  * its gradient flows into the same embedding the encoder uses for its input.
  */
 public final class CausalLmHead {
+  /** Below this probability of a target, the loss is taken from the log-softmax instead of -log p. */
+  static final float TINY = 1e-30f;
+
   private final CptTransformer model;
 
   public CausalLmHead(CptTransformer model) {
@@ -68,5 +72,56 @@ public final class CausalLmHead {
     NDArray h = hidden(ids(inputs, from, to, manager), manager);
     NDArray target = ids(targets, from, to, manager).reshape(h.getShape().get(0), 1);
     return logits(h).logSoftmax(1).gather(target, 1).sum().neg();
+  }
+
+  /**
+   * The summed next-token cross-entropy of rows {@code [from, to)} (as {@link #lossSum}), with its gradient times
+   * {@code scale} accumulated into the parameters' gradients: the result of {@code backward(lossSum * scale)}, but
+   * the output projection's gradient is computed directly instead of through autograd. With {@code p =
+   * softmax(logits)} and one-hot targets {@code Y}, {@code dL/dlogits = p - Y}, so
+   *
+   * <pre>
+   *   dL/dh = p E - E[target]          dL/dE (output projection) = p^T h - Y^T h
+   * </pre>
+   *
+   * {@code p E} and {@code p^T h} are two matrix products on values computed without a graph; the {@code E[target]}
+   * and {@code Y^T h} terms (an embedding lookup of the targets and its scatter-add gradient) and the flow into the
+   * Transformer go through autograd on the surrogate {@code S = sum(h * (p E)) - sum(h * E[target])}, whose gradient
+   * with respect to h and to E through the lookup is exactly those terms. Autograd never holds the {@code [tokens,
+   * vocab]} log-softmax or its backward buffers. The loss is {@code -sum log p[target]}, or the exact log-softmax
+   * where a target's probability is below {@value #TINY}.
+   */
+  public double backwardLossSum(int[][] inputs, int[][] targets, int from, int to, double scale, NDManager manager) {
+    NDArray e = model.weights().get("tok_emb");
+    NDArray ids = ids(inputs, from, to, manager);
+    long n = ids.getShape().size();
+    NDArray target = ids(targets, from, to, manager).reshape(n);
+    double loss;
+    NDArray projectionGrad;
+    try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+      NDArray h = hidden(ids, manager);
+      NDArray ph;
+      try (GradMode off = GradMode.disabled()) {
+        NDArray logits = h.matMul(e.transpose());
+        NDArray p = logits.softmax(1);
+        NDArray pt = p.gather(target.reshape(n, 1), 1);
+        if (pt.min().getFloat() > TINY) {
+          loss = -pt.log().sum().getFloat();
+        } else { // a target probability near float underflow: -log p would lose precision
+          loss = -logits.logSoftmax(1).gather(target.reshape(n, 1), 1).sum().getFloat();
+        }
+        logits.close();
+        ph = p.matMul(e).muli(Scalars.of(p, scale));
+        projectionGrad = p.transpose().matMul(h).muli(Scalars.of(p, scale));
+        p.close();
+      }
+      NDArray et = target.getNDArrayInternal().embedding(target, e, SparseFormat.DENSE).singletonOrThrow();
+      NDArray surrogate = h.mul(ph).sum().sub(h.mul(et).sum().mul(Scalars.of(h, scale)));
+      gc.backward(surrogate);
+    }
+    try (GradMode off = GradMode.disabled()) {
+      e.getGradient().addi(projectionGrad);
+    }
+    return loss;
   }
 }

@@ -2,8 +2,11 @@ package org.cptbench.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import java.util.List;
 import java.util.Map;
 import org.cptbench.CptbenchException;
 import org.junit.jupiter.api.Test;
@@ -36,6 +39,44 @@ class CausalLmHeadTest {
       assertEquals(want, got, 1e-5, "LM loss vs hand computation");
       // and the loss is not near its uniform-prediction value: the weights matter
       assertEquals(true, Math.abs(want - Math.log(16)) > 0.05, "loss " + want);
+    }
+  }
+
+  @Test
+  void theDirectGradientEqualsAutogradsForEveryParameter() {
+    try (NDManager m = NDManager.newBaseManager();
+        TransformerWeights a = TransformerWeights.initialise(ONE_LAYER, 7, m);
+        TransformerWeights b = TransformerWeights.initialise(ONE_LAYER, 7, m)) {
+      for (TransformerWeights w : List.of(a, b)) {
+        try (GradMode off = GradMode.disabled()) {
+          for (NDArray x : w.all()) {
+            x.muli(30f); // sharper predictions than at initialisation
+          }
+        }
+        w.setRequiresGradient(true);
+      }
+      double scale = 0.1;
+      CausalLmHead autograd = new CausalLmHead(new CptTransformer(ONE_LAYER, a));
+      double want;
+      try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+        NDArray sum = autograd.lossSum(INPUTS, TARGETS, 0, 2, m);
+        want = sum.getFloat();
+        gc.backward(sum.mul(Scalars.of(sum, scale)));
+      }
+      double got = new CausalLmHead(new CptTransformer(ONE_LAYER, b)).backwardLossSum(INPUTS, TARGETS, 0, 2, scale, m);
+      assertEquals(want, got, 1e-4 * Math.abs(want));
+      for (String name : a.names()) {
+        float[] ga = a.get(name).getGradient().toFloatArray();
+        float[] gb = b.get(name).getGradient().toFloatArray();
+        double maxAbs = 0;
+        for (float v : ga) {
+          maxAbs = Math.max(maxAbs, Math.abs(v));
+        }
+        assertTrue(maxAbs > 0, name + " has a gradient");
+        for (int i = 0; i < ga.length; i++) {
+          assertEquals(ga[i], gb[i], 1e-4 * maxAbs + 1e-7, name + "[" + i + "]");
+        }
+      }
     }
   }
 

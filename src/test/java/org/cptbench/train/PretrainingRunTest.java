@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cptbench.CptbenchException;
+import org.cptbench.data.corpus.Document;
+import org.cptbench.data.corpus.TextCorpus;
 import org.cptbench.data.corpus.TextPair;
 import org.cptbench.model.Attention;
 import org.cptbench.model.CptEncoder;
@@ -143,6 +145,29 @@ class PretrainingRunTest {
     assertTrue(e.getMessage().contains("differs from the one to train"), e.getMessage());
     CptbenchException missing = assertThrows(CptbenchException.class, () -> InitModel.read(tmp));
     assertTrue(missing.getMessage().contains("no config.json"), missing.getMessage());
+  }
+
+  @Test
+  void aPretrainStageIsContentAddressedAndRunsOnce() throws IOException {
+    List<String> docs = documents();
+    TextCorpus corpus = TextCorpus.ofDocuments("survey", () -> {
+      List<Document> out = new ArrayList<>();
+      for (int i = 0; i < docs.size(); i++) {
+        out.add(new Document("survey#" + i, List.of(docs.get(i).split("\n"))));
+      }
+      return out;
+    });
+    Path root = tmp.resolve("stages");
+    PretrainingRun.Result first = PretrainStage.run(SMALL, lm(), corpus, 1_000_000, null, root, s -> {});
+    String log = Files.readString(first.checkpoint().getParent().getParent().resolve(TrainingRun.LOG));
+    List<Integer> steps = new ArrayList<>();
+    PretrainingRun.Result again = PretrainStage.run(SMALL, lm(), corpus, 1_000_000, null, root, s -> steps.add(s.step()));
+    assertEquals(first.checkpoint(), again.checkpoint());
+    assertEquals(List.of(), steps, "a finished stage is not trained again");
+    assertEquals(log, Files.readString(first.checkpoint().getParent().getParent().resolve(TrainingRun.LOG)));
+    PretrainingRun.Result other = PretrainStage.run(SMALL, new LanguageModelSpec(3, 4, 16, 3e-3, 2,
+        LearningRateSchedule.Decay.COSINE, 0.1, 1.0, 5, List.of(), 2, 2), corpus, 1_000_000, null, root, s -> {});
+    assertNotEquals(first.checkpoint().getParent().getParent(), other.checkpoint().getParent().getParent());
   }
 
   private static double firstLoss(Path out) throws IOException {
