@@ -112,7 +112,7 @@ public final class CptTokenizer implements AutoCloseable {
    */
   private static void gpt2Delimiters(
       Path file, JsonNode vocab, Map<String, Integer> added, Map<String, Integer> special, Set<Integer> control) {
-    Integer eot = added.containsKey(END_OF_TEXT) ? added.get(END_OF_TEXT) : (Integer) intOrNull(vocab, END_OF_TEXT);
+    Integer eot = added.containsKey(END_OF_TEXT) ? added.get(END_OF_TEXT) : intOrNull(vocab, END_OF_TEXT);
     String[][] delimiters = {
       {SpecialTokens.X_START, "["}, {SpecialTokens.X_END, "]"}, {SpecialTokens.Y_START, "{"}, {SpecialTokens.Y_END, "}"}
     };

@@ -24,7 +24,8 @@ import org.cptbench.data.DataDir;
  *       ({@link WordNetReader});
  *   <li>{@code code}: {@code code/java_javadoc_method_pairs.jsonl.gz}, pairs (docstring summary, code)
  *       ({@link CodePairsReader});
- *   <li>{@code python-docs}, {@code linux-docs}: prose from the HTML manuals of Debian packages
+ *   <li>{@code python-docs}, {@code linux-docs}, {@code postgresql-docs}, {@code debian-handbook}: prose from the
+ *       HTML manuals of Debian packages
  *       ({@link PackageCorpus}), extracted once into {@code cache/corpora/} ({@link PackageCorpusBuilder}).
  * </ul>
  *

@@ -24,8 +24,9 @@ import org.cptbench.util.Json;
 
 /**
  * Builds a {@link PackageCorpus} once into a cache folder {@code CACHE/<name>-<version>-rule<R>/} (the installed
- * package version and the {@link HtmlProse#RULE extraction rule}, so an upgrade or a new rule builds anew): {@value #DOCUMENTS} (one JSON object {@code {"id", "units"}} a line: the
- * page's path under the package's HTML root and its prose paragraphs) and {@value #CARD} (the catalog card: name,
+ * package version and the {@link HtmlProse#RULE extraction rule}, so an upgrade or a new rule builds anew):
+ * {@value #DOCUMENTS} (one JSON object {@code {"id", "units"}} a line: the page's path under the package's HTML root
+ * and its prose paragraphs) and {@value #CARD} (the catalog card: name,
  * package, version, licence, source folder, extraction rule, and counts of files, documents, paragraphs, characters
  * and whitespace-separated words). The folder is written next to its final place and renamed into it, so a killed
  * build leaves nothing half-written.
@@ -96,8 +97,8 @@ public final class PackageCorpusBuilder {
       card.put(
           "extraction",
           "rule " + HtmlProse.RULE + ": jsoup; main content ([role=main]) without code, tables, figures and"
-              + " navigation; blocks p, div.para, li, dd, blockquote with >= " + HtmlProse.MIN_WORDS + " words and >= " + HtmlProse.MIN_LETTER_FRACTION
-              + " letters among non-space characters");
+              + " navigation; blocks p, div.para, li, dd, blockquote with >= " + HtmlProse.MIN_WORDS
+              + " words and >= " + HtmlProse.MIN_LETTER_FRACTION + " letters among non-space characters");
       card.put("excluded", c.excluded());
       Map<String, Object> counts = new LinkedHashMap<>();
       counts.put("pages", pages.size());
