@@ -141,4 +141,20 @@ class EmbedCommandTest {
     assertEquals(List.of(Path.of("x.npy")), EmbedCommand.targets(Path.of("x.npy"), null));
     assertEquals(List.of(Path.of("x.txt")), EmbedCommand.targets(Path.of("x.txt"), null));
   }
+
+  @Test
+  void precisionAndDeviceFlagsAreCheckedWithClearErrors() throws IOException {
+    Path lines = dir.resolve("texts.txt");
+    Files.writeString(lines, "A man is playing a guitar.\n");
+    String out = dir.resolve("out.npy").toString();
+    assertEquals(2, Main.execute("embed", "--encoder", "minilm-l6", "--input", lines.toString(), "--output", out,
+        "--precision", "fp16"), stderr());
+    assertTrue(stderr().contains("--precision: unknown value 'fp16'; allowed: [fp32, bf16, auto]"), stderr());
+    assertEquals(2, Main.execute("embed", "--encoder", "minilm-l6", "--input", lines.toString(), "--output", out,
+        "--precision", "bf16"), stderr());
+    assertTrue(stderr().contains("ONNX reference model runs in fp32"), stderr());
+    assertEquals(2, Main.execute("embed", "--encoder", "minilm-l6", "--input", lines.toString(), "--output", out,
+        "--device", "npu"), stderr());
+    assertTrue(stderr().contains("--device: unknown value 'npu'"), stderr());
+  }
 }
