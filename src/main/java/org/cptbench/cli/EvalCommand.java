@@ -45,7 +45,7 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--relevance-level", description = "relevant grade threshold (default: 2 for TREC DL, else 1)")
   Integer relevanceLevel;
 
-  @Option(names = "--split", description = "STS-B/SICK split (default test)")
+  @Option(names = "--split", description = "STS-B/SICK split (default test; mteb = the pairs MTEB scores, for SICK-R all 9,927)")
   String split = "test";
 
   @Option(names = "--retrieval-split", description = "qrels/queries split of retrieval folders (default test)")

@@ -40,8 +40,7 @@ public final class StsEvaluation {
     data.subsets().forEach((subset, pairs) -> pairs.forEach(p -> subsetOfPair.add(subset)));
     Spearman spearman = new Spearman();
     Pearson pearson = new Pearson();
-    String scope = data.subsets().size() > 1 ? "all " + all.size() + " scored pairs of the year pooled" : all.size()
-        + " scored pairs of split " + data.split();
+    String scope = scope(data, all.size());
     TaskResult.Builder b =
         TaskResult.builder(name, "sts")
             .metric("spearman", spearman.compute(cos, gold),
@@ -69,6 +68,32 @@ public final class StsEvaluation {
     }
     return b.pairs(new PairScores(subsetOfPair, gold, cos)).detail("pairs", all.size()).detail("split", data.split()).detail("warnings", data.report().warnings())
         .build();
+  }
+
+  /**
+   * Which pairs were scored, in words, naming the protocol the number is comparable with (for SICK-R three protocols
+   * circulate: cosine on the 4,927-pair test file; MTEB's cosine on all 9,927 pairs; SentEval's regressor trained on
+   * train/dev, which cptbench does not offer).
+   */
+  static String scope(StsData data, int pairs) {
+    boolean mteb = data.split().equals(StsLoader.MTEB);
+    if (data.layout().equals("sick")) {
+      if (mteb) {
+        return "SICK-R as MTEB scores it: all " + pairs + " pairs of the SemEval-2014 train + trial + test files "
+            + "(mteb/sickr-sts split 'test'), no training; comparable with MTEB's SICK-R";
+      }
+      if (data.split().equals("test")) {
+        return "SICK-R test split (" + pairs + " pairs, SemEval-2014 SICK_test_annotated.txt), no training; "
+            + "comparable with unsupervised SICK-R tables that score the test file by cosine (SimCSE's SentEval "
+            + "fork), not with MTEB's SICK-R (all 9,927 pairs: split mteb) nor SentEval's (a regressor trained on "
+            + "train/dev)";
+      }
+      return "SICK-R split " + data.split() + " (" + pairs + " pairs), no training";
+    }
+    String which = data.subsets().size() > 1
+        ? "all " + pairs + " scored pairs of the year pooled"
+        : pairs + " scored pairs of split " + (mteb ? "test" : data.split());
+    return mteb ? which + " (the pairs MTEB scores)" : which;
   }
 
   static double dot(float[] a, float[] b) {

@@ -51,9 +51,10 @@ public final class SemEvalStsFormat {
   }
 
   static StsData load(Path folder, List<String> names, String split) {
-    if (!split.equals("test")) {
+    if (!split.equals("test") && !split.equals(StsLoader.MTEB)) {
       throw new CptbenchException(
-          "split '" + split + "' not available in SemEval STS folder " + folder + "; allowed: test");
+          "split '" + split + "' not available in SemEval STS folder " + folder + "; allowed: test, "
+              + StsLoader.MTEB + " (the same pairs)");
     }
     LoadReport.Builder report = new LoadReport.Builder();
     Map<String, String> subsets = subsets(names);

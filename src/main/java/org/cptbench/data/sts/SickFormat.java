@@ -25,7 +25,10 @@ import org.cptbench.data.PyText;
  *       present the split files are used; split {@code all} reads {@code SICK.txt} whole.
  * </ul>
  *
- * Splits: {@code train}, {@code dev} (alias {@code trial}), {@code test}, {@code all}. Relatedness is 1..5.
+ * Splits: {@code train}, {@code dev} (alias {@code trial}), {@code test}, {@code all}, and {@value StsLoader#MTEB}:
+ * the three SemEval-2014 files together (4500 + 500 + 4927 = 9927 pairs), which is what MTEB's SICK-R scores (its
+ * {@code mteb/sickr-sts} dataset has one split, "test", of those 9,927 pairs); it needs the split files, since
+ * {@code SICK.txt} lacks 87 of their pairs. Relatedness is 1..5.
  */
 public final class SickFormat {
   static final String FULL = "SICK.txt";
@@ -41,13 +44,26 @@ public final class SickFormat {
 
   static StsData load(Path folder, List<String> names, String requested) {
     String split = requested.equals("trial") ? "dev" : requested;
-    if (!split.equals("all") && !SEMEVAL_SET.containsKey(split)) {
+    if (!split.equals("all") && !split.equals(StsLoader.MTEB) && !SEMEVAL_SET.containsKey(split)) {
       throw new CptbenchException(
-          "unknown SICK split '" + requested + "' for " + folder + "; allowed: train, dev (trial), test, all");
+          "unknown SICK split '" + requested + "' for " + folder + "; allowed: train, dev (trial), test, all, "
+              + StsLoader.MTEB);
     }
     LoadReport.Builder report = new LoadReport.Builder();
     List<ScoredPair> pairs;
-    if (split.equals("all")) {
+    if (split.equals(StsLoader.MTEB)) {
+      List<String> missing = SPLIT_FILES.values().stream().filter(f -> !names.contains(f)).sorted().toList();
+      if (!missing.isEmpty()) {
+        throw new CptbenchException(
+            "SICK split " + StsLoader.MTEB + " (MTEB's SICK-R: the SemEval-2014 train + trial + test files) needs "
+                + missing + " in " + folder + " (files: " + names + "); " + FULL + " cannot stand in: it lacks 87 "
+                + "of their pairs");
+      }
+      pairs = new ArrayList<>();
+      for (String s : List.of("train", "dev", "test")) {
+        pairs.addAll(readSplitFile(folder, names, s));
+      }
+    } else if (split.equals("all")) {
       if (names.contains(FULL)) {
         pairs = readFull(folder.resolve(FULL), null);
       } else {

@@ -25,7 +25,7 @@ public final class StsBenchmarkFormat {
   }
 
   static StsData load(Path folder, List<String> names, String split) {
-    String file = "sts-" + split + ".csv";
+    String file = "sts-" + (split.equals(StsLoader.MTEB) ? "test" : split) + ".csv"; // MTEB's STSBenchmark: test
     if (!names.contains(file)) {
       throw new CptbenchException(
           "split '"
@@ -33,7 +33,8 @@ public final class StsBenchmarkFormat {
               + "' not available in STS Benchmark folder "
               + folder
               + "; allowed: "
-              + SPLITS.stream().filter(s -> names.contains("sts-" + s + ".csv")).toList());
+              + SPLITS.stream().filter(s -> names.contains("sts-" + s + ".csv")).toList()
+              + (names.contains("sts-test.csv") ? " or " + StsLoader.MTEB + " (= test)" : ""));
     }
     List<ScoredPair> out = new ArrayList<>();
     try (LineReader r = LineReader.utf8(folder.resolve(file))) {

@@ -17,6 +17,13 @@ public final class StsLoader {
       "STS*.input.<set>.txt + STS*.gs.<set>.txt (SemEval STS12-16), sts-{train,dev,test}.csv (STS Benchmark), "
           + "SICK.txt or SICK_{train,trial,test_annotated}.txt (SICK)";
 
+  /**
+   * The split name that selects the pairs MTEB scores: the test split of STS-B and of SemEval STS12-16 (all subsets
+   * pooled), and for SICK-R all 9,927 pairs of the three SemEval-2014 files (MTEB's {@code mteb/sickr-sts} "test"
+   * split is train + trial + test).
+   */
+  public static final String MTEB = "mteb";
+
   private StsLoader() {}
 
   /** Whether {@code folder} holds one of the STS layouts. */
@@ -27,7 +34,7 @@ public final class StsLoader {
 
   /**
    * The scored pairs of {@code split} ({@code test} for SemEval STS; {@code train}/{@code dev}/{@code test} for STS-B;
-   * also {@code trial} and {@code all} for SICK).
+   * also {@code trial} and {@code all} for SICK; {@value #MTEB} everywhere: the pairs MTEB scores).
    */
   public static StsData load(Path folder, String split) {
     List<String> names = fileNames(folder);

@@ -128,6 +128,31 @@ class StsFormatsTest {
   }
 
   @Test
+  void mtebSplitIsTheThreeSemEvalSickFilesAndTheTestSplitElsewhere() throws IOException {
+    Path d = folder("SICK");
+    write(d.resolve("SICK_train.txt"), "1\ta\tb\t4.5\tNEUTRAL\n2\tc\td\t1.0\tNEUTRAL\n");
+    write(d.resolve("SICK_trial.txt"), "3\te\tf\t3.6\tCONTRADICTION\n");
+    write(d.resolve("SICK_test_annotated.txt"), "4\tg\th\t2.2\tNEUTRAL\n");
+    StsData mteb = StsLoader.load(d, StsLoader.MTEB);
+    assertEquals(
+        List.of(new ScoredPair("a", "b", 4.5), new ScoredPair("c", "d", 1.0), new ScoredPair("e", "f", 3.6),
+            new ScoredPair("g", "h", 2.2)),
+        mteb.allPairs());
+    assertEquals(1, mteb.subsets().size(), "one pooled set, one correlation");
+    assertEquals(1, StsLoader.load(d, "test").size());
+
+    Path full = folder("SICK-full");
+    write(full.resolve("SICK.txt"), "pair_ID\tsentence_A\tsentence_B\trelatedness_score\tSemEval_set\n1\ta\tb\t4\tTEST\n");
+    CptbenchException e = assertThrows(CptbenchException.class, () -> StsLoader.load(full, StsLoader.MTEB));
+    assertTrue(e.getMessage().contains("lacks 87"), e.getMessage());
+
+    Path stsb = folder("STSBenchmark");
+    write(stsb.resolve("sts-test.csv"), "g\tf\t2015\t1\t4.0\tx\ty\n");
+    write(stsb.resolve("sts-dev.csv"), "g\tf\t2015\t1\t1.0\tu\tv\n");
+    assertEquals(StsLoader.load(stsb, "test").allPairs(), StsLoader.load(stsb, StsLoader.MTEB).allPairs());
+  }
+
+  @Test
   void sickFullReleaseNeedsItsColumns() throws IOException {
     Path f = folder("SICK");
     write(f.resolve("SICK.txt"), "pair_ID\tsentence_A\tsentence_B\tscore\n1\ta\tb\t4\n");

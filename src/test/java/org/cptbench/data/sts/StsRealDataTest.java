@@ -61,6 +61,8 @@ class StsRealDataTest {
     assertEquals(4927, test.size());
     StsData all = StsLoader.load(folder, "all");
     assertEquals(9840, all.size());
+    // MTEB's SICK-R (mteb/sickr-sts "test"): the three SemEval-2014 files, 4500 + 500 + 4927
+    assertEquals(9927, StsLoader.load(folder, StsLoader.MTEB).size());
     // SICK.txt alone (copied into a temp folder): its TEST rows are a subset of SICK_test_annotated.txt
     Path only = tmp.resolve("SICK");
     Files.createDirectories(only);
