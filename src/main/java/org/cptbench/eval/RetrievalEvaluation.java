@@ -24,6 +24,8 @@ import org.cptbench.kernel.TopK;
  * {@code ./harness score} (or trec_eval) on the written run agree by construction. Metrics as trec_eval 10 computes
  * them with {@code -c} (MS MARCO's MRR@10 is trec_eval's {@code recip_rank} cut at 10): {@code MRR@10},
  * {@code nDCG@10}, {@code R@10}, {@code R@100}, {@code Success@10}.
+ * The ranking comes from the embedder's {@link Retriever}: this dense search by default, or a lexical model such as
+ * {@link org.cptbench.lexical.Bm25}.
  */
 public final class RetrievalEvaluation {
   /** Ranking depth kept per query (and written to the TREC run file). */
