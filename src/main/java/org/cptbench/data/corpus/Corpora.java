@@ -23,7 +23,9 @@ import org.cptbench.data.DataDir;
  *   <li>{@code wordnet}: {@code corpora/wordnet-3.0/data.*} with pairs (lemmas + definition, example)
  *       ({@link WordNetReader});
  *   <li>{@code code}: {@code code/java_javadoc_method_pairs.jsonl.gz}, pairs (docstring summary, code)
- *       ({@link CodePairsReader}).
+ *       ({@link CodePairsReader});
+ *   <li>{@code codesearchnet:<folder>}: the CodeSearchNet train files below that folder of the data dir, pairs
+ *       (query, code) ({@link org.cptbench.data.code.CodeSearchNetCorpus}).
  * </ul>
  *
  * <p>Anything else must be an existing path: a directory (its regular, non-hidden files, recursively, in path
@@ -45,7 +47,7 @@ public final class Corpora {
     List<String> names = new ArrayList<>();
     names.add("nltk");
     NltkCorpusReader.NAMES.forEach(n -> names.add("nltk-" + n));
-    names.addAll(List.of("europarl", "europarl-multilingual", "wordnet", "code"));
+    names.addAll(List.of("europarl", "europarl-multilingual", "wordnet", "code", "codesearchnet:<folder>"));
     return names;
   }
 
@@ -86,6 +88,11 @@ public final class Corpora {
         return TextCorpus.ofPairs(nameOrPath, () -> CodePairsReader.read(file));
       }
       default -> {
+        if (nameOrPath.startsWith(org.cptbench.data.code.CodeSearchNetCorpus.PREFIX)) {
+          Path dir =
+              DataDir.require(dataDir, nameOrPath.substring(org.cptbench.data.code.CodeSearchNetCorpus.PREFIX.length()));
+          return TextCorpus.ofPairs(nameOrPath, () -> org.cptbench.data.code.CodeSearchNetCorpus.trainPairs(dir));
+        }
         if (nameOrPath.startsWith("nltk-") && NltkCorpusReader.NAMES.contains(nameOrPath.substring(5))) {
           Path zip = DataDir.require(dataDir, NLTK_DIR + "/" + nameOrPath.substring(5) + ".zip");
           return TextCorpus.ofDocuments(nameOrPath, () -> NltkCorpusReader.read(zip));
