@@ -12,7 +12,7 @@ import org.cptbench.config.SuiteSpec;
 
 /** Built-in suites (resources {@code suites/NAME.yaml}) and suite files. */
 public final class Suites {
-  public static final List<String> BUILTIN = List.of("quick", "paper");
+  public static final List<String> BUILTIN = List.of("quick", "paper", "code");
 
   private Suites() {}
 

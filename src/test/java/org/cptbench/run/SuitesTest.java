@@ -24,6 +24,9 @@ class SuitesTest {
     assertTrue(paper.stream().anyMatch(c -> c.train().batchSize() >= 2048 && c.train().gradCache()),
         "paper's largest batches run with GradCache");
     assertEquals(8, paper.stream().map(CellSpec::id).distinct().count(), "cell ids are distinct");
+    List<CellSpec> code = SuiteGrid.expand(Suites.load("code"), "ctx");
+    assertEquals(6, code.size(), "code is batch 32/128/512 x learned/fixed temperature");
+    assertEquals(List.of(50, 100, 200), code.get(0).train().checkpoints());
   }
 
   @Test
@@ -64,6 +67,6 @@ class SuitesTest {
         "name: x\ntasks: [a]\ntrain: {temperature: {learned: 0.07, fixed: 0.1}}\n", "f.yaml"));
     assertTrue(e.getMessage().contains("give exactly one of learned: T or fixed: T"), e.getMessage());
     e = assertThrows(CptbenchException.class, () -> Suites.load("no-such-suite"));
-    assertTrue(e.getMessage().contains("neither a built-in suite [quick, paper] nor a file"), e.getMessage());
+    assertTrue(e.getMessage().contains("neither a built-in suite [quick, paper, code] nor a file"), e.getMessage());
   }
 }

@@ -27,6 +27,8 @@ import org.cptbench.data.DataDir;
  *   <li>{@code python-docs}, {@code linux-docs}, {@code postgresql-docs}, {@code debian-handbook}: prose from the
  *       HTML manuals of Debian packages
  *       ({@link PackageCorpus}), extracted once into {@code cache/corpora/} ({@link PackageCorpusBuilder}).
+ *   <li>{@code codesearchnet:<folder>}: the CodeSearchNet train files below that folder of the data dir, pairs
+ *       (query, code) ({@link org.cptbench.data.code.CodeSearchNetCorpus}).
  * </ul>
  *
  * <p>Anything else must be an existing path: a directory (its regular, non-hidden files, recursively, in path
@@ -48,7 +50,7 @@ public final class Corpora {
     List<String> names = new ArrayList<>();
     names.add("nltk");
     NltkCorpusReader.NAMES.forEach(n -> names.add("nltk-" + n));
-    names.addAll(List.of("europarl", "europarl-multilingual", "wordnet", "code"));
+    names.addAll(List.of("europarl", "europarl-multilingual", "wordnet", "code", "codesearchnet:<folder>"));
     PackageCorpus.ALL.forEach(c -> names.add(c.name()));
     return names;
   }
@@ -98,6 +100,11 @@ public final class Corpora {
                   PackageCorpusBuilder.documents(
                       PackageCorpusBuilder.ensureBuilt(
                           pkg.get(), PackageCorpusBuilder.DEFAULT_CACHE, DebianPackages.STATUS)));
+        }
+        if (nameOrPath.startsWith(org.cptbench.data.code.CodeSearchNetCorpus.PREFIX)) {
+          Path dir =
+              DataDir.require(dataDir, nameOrPath.substring(org.cptbench.data.code.CodeSearchNetCorpus.PREFIX.length()));
+          return TextCorpus.ofPairs(nameOrPath, () -> org.cptbench.data.code.CodeSearchNetCorpus.trainPairs(dir));
         }
         if (nameOrPath.startsWith("nltk-") && NltkCorpusReader.NAMES.contains(nameOrPath.substring(5))) {
           Path zip = DataDir.require(dataDir, NLTK_DIR + "/" + nameOrPath.substring(5) + ".zip");

@@ -54,6 +54,17 @@ class CodeSearchLoaderTest {
   }
 
   @Test
+  void trainSplitsAsCorpus(@TempDir Path dir) throws IOException {
+    gz(dir.resolve("code/python/train.jsonl.gz"), CSN_PYTHON);
+    gz(dir.resolve("code/python/test.jsonl.gz"), CSN_PYTHON.lines().findFirst().orElseThrow());
+    var corpus = org.cptbench.data.corpus.Corpora.open("codesearchnet:code", dir);
+    var pairs = corpus.pairs(org.cptbench.data.corpus.NeighbourPairs.Options.defaults());
+    assertEquals(2, pairs.size(), "train files only");
+    assertEquals("RC4 stream cipher .", pairs.get(1).x());
+    assertFalse(pairs.get(1).y().contains("RC4 stream cipher."), "the docstring is not in the code side");
+  }
+
+  @Test
   void malformedLinesNameFileAndLine(@TempDir Path dir) throws IOException {
     Path f = dir.resolve("test.jsonl");
     String good = CSN_PYTHON.lines().findFirst().orElseThrow();
