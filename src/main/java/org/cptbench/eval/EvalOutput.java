@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.cptbench.eval.metric.PerQueryScores;
-import org.cptbench.eval.trec.TrecRunWriter;
+import org.cptbench.data.trec.TrecRunWriter;
 import org.cptbench.util.AtomicFiles;
 import org.cptbench.util.Json;
 

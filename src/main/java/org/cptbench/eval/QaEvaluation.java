@@ -11,7 +11,7 @@ import org.cptbench.data.retrieval.QaTask;
 import org.cptbench.eval.metric.AnswerAccuracy;
 import org.cptbench.eval.metric.AnswerMatcher;
 import org.cptbench.eval.metric.PerQueryScores;
-import org.cptbench.eval.trec.TrecRun;
+import org.cptbench.data.trec.TrecRun;
 import org.cptbench.text.Side;
 
 /**

@@ -23,7 +23,7 @@ public record TaskResult(
     Map<String, String> definitions,
     Map<String, Object> details,
     List<PerQueryScores> perQuery,
-    Map<String, List<org.cptbench.eval.trec.TrecRun.Entry>> run) {
+    Map<String, List<org.cptbench.data.trec.TrecRun.Entry>> run) {
 
   /** Starts a result with ordered maps. */
   public static Builder builder(String task, String kind) {
@@ -38,7 +38,7 @@ public record TaskResult(
     private final Map<String, String> definitions = new LinkedHashMap<>();
     private final Map<String, Object> details = new LinkedHashMap<>();
     private final List<PerQueryScores> perQuery = new java.util.ArrayList<>();
-    private Map<String, List<org.cptbench.eval.trec.TrecRun.Entry>> run = Map.of();
+    private Map<String, List<org.cptbench.data.trec.TrecRun.Entry>> run = Map.of();
 
     private Builder(String task, String kind) {
       this.task = task;
@@ -61,7 +61,7 @@ public record TaskResult(
       return this;
     }
 
-    public Builder run(Map<String, List<org.cptbench.eval.trec.TrecRun.Entry>> r) {
+    public Builder run(Map<String, List<org.cptbench.data.trec.TrecRun.Entry>> r) {
       run = r;
       return this;
     }
