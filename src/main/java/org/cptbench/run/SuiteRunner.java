@@ -40,7 +40,9 @@ import org.cptbench.util.Json;
  * </pre>
  *
  * Every file is written atomically, training resumes from its latest checkpoint, and a finished training or
- * checkpoint evaluation is never redone: after {@code kill -9} the same command ends with the same results.
+ * checkpoint evaluation is never redone: after {@code kill -9} the same command ends with the same results. Cells
+ * train through {@link TrainingPipeline} (as {@code ./harness train} does) and are evaluated by
+ * {@link CheckpointEvaluation}; {@link ResultsTable} and {@link Expectations} write the run's tables.
  */
 public final class SuiteRunner {
   private final SuiteSpec suite;
