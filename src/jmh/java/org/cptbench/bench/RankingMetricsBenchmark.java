@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.cptbench.eval.metric.MetricId;
 import org.cptbench.eval.metric.PerQueryScores;
 import org.cptbench.eval.metric.RankingMetric;
-import org.cptbench.eval.trec.Qrels;
+import org.cptbench.data.trec.Qrels;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;

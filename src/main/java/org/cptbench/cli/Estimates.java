@@ -13,7 +13,8 @@ final class Estimates {
 
   private Estimates() {}
 
-  static double cellSeconds(CellSpec c, List<String> tasks, boolean probesAtFinalOnly) {
+  static double cellSeconds(
+      CellSpec c, List<String> tasks, java.util.Set<String> probes, boolean probesAtFinalOnly) {
     double perStep = 2.0 * c.train().batchSize() * 3 * c.encoder().forwardFlopsPerSequence(c.encoder().maxTokens());
     if (c.train().gradCache()) {
       perStep *= 4.0 / 3;
@@ -22,7 +23,7 @@ final class Estimates {
     double eval = 0;
     int checkpoints = c.train().checkpoints().size();
     for (String t : tasks) {
-      boolean probe = t.startsWith("senteval/");
+      boolean probe = probes.contains(t);
       double each = probe ? 15 : t.startsWith("beir/") ? 3 : 2;
       eval += each * (probe && probesAtFinalOnly ? 1 : checkpoints);
     }

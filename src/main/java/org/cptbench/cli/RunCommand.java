@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.cptbench.config.EvalSettings;
 import org.cptbench.config.SuiteSpec;
 import org.cptbench.run.CellSpec;
 import org.cptbench.run.SuiteGrid;
@@ -52,10 +53,11 @@ public final class RunCommand implements Callable<Integer> {
     if (dryRun) {
       System.out.printf(Locale.ROOT, "suite %s: %d cells, tasks %s%n", spec.name(), cells.size(), tasks);
       double total = 0;
+      var probes = probe.probeTasks(tasks);
       for (CellSpec c : cells) {
-        double est = Estimates.cellSeconds(c, tasks, "final".equals(spec.eval().getString("probeAt", "all")));
+        double est = Estimates.cellSeconds(c, tasks, probes, spec.eval().probeAt() == EvalSettings.ProbeAt.FINAL);
         total += est;
-        System.out.printf(Locale.ROOT, "  %s %s ~%.0f s%n", c.id(), c.params(), est);
+        System.out.printf(Locale.ROOT, "  %s %s ~%.0f s%n", c.id(), c.columns(), est);
       }
       System.out.printf(Locale.ROOT, "estimated total: ~%.0f min on this machine; output %s%n", total / 60, runDir);
       return 0;

@@ -12,13 +12,11 @@ import org.cptbench.config.ConfigNode;
 import org.cptbench.config.EncoderConfig;
 import org.cptbench.config.TemperatureConfig;
 import org.cptbench.config.TrainConfig;
-import org.cptbench.data.corpus.NeighbourPairs;
-import org.cptbench.data.corpus.TextCorpus;
-import org.cptbench.data.corpus.TextPair;
 import org.cptbench.model.Attention;
 import org.cptbench.model.Checkpoint;
 import org.cptbench.model.EncoderSpec;
 import org.cptbench.model.Pooling;
+import org.cptbench.run.TrainingPipeline;
 import org.cptbench.train.CorpusSpec;
 import org.cptbench.train.InitModel;
 import org.cptbench.train.TrainSpec;
@@ -100,7 +98,7 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     EncoderSpec spec = EncoderSpec.preset(preset == null ? "tiny" : preset);
-    TrainSpec train = TrainSpec.defaults(300, 256, 13);
+    TrainSpec train = TrainConfig.defaults(13);
     CorpusSpec corpusSpec = CorpusSpec.of("nltk");
     InitModel initModel = null;
     if (init != null) {
@@ -140,24 +138,19 @@ public final class TrainCommand implements Callable<Integer> {
           corpusSpec.minChars(),
           corpusSpec.tokenizerChars());
     }
-    Path data = dataDir.resolve();
-    TextCorpus text = org.cptbench.eval.BuiltinTasks.openCorpus(corpusSpec.corpus(), data);
-    List<TextPair> pairs = text.pairs(new NeighbourPairs.Options(corpusSpec.window(), 1, corpusSpec.minChars()));
+    TrainingPipeline pipeline = new TrainingPipeline(dataDir.resolve(), System.err);
+    pipeline.pairs(corpusSpec);
     Path tokenizer;
     if (initModel != null) {
-      System.err.printf(Locale.ROOT, "corpus %s: %,d pairs; model, weights and tokenizer from %s%n",
-          text.name(), pairs.size(), init);
+      System.err.printf(Locale.ROOT, "model, weights and tokenizer from %s%n", init);
       tokenizer = initModel.tokenizer();
     } else {
-      System.err.printf(Locale.ROOT, "corpus %s: %,d pairs; training tokenizer (vocab <= %d)%n",
-          text.name(), pairs.size(), spec.vocabSize());
-      tokenizer = TrainingRun.ensureTokenizer(
-          out.resolve(Checkpoint.TOKENIZER), text.texts(), spec.vocabSize(), corpusSpec.tokenizerChars());
+      System.err.printf(Locale.ROOT, "training tokenizer (vocab <= %d)%n", spec.vocabSize());
+      tokenizer = pipeline.tokenizer(corpusSpec, spec.vocabSize(), out.resolve(Checkpoint.TOKENIZER));
     }
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("corpus", corpusSpec.corpus());
     provenance.put("window", corpusSpec.window());
-    provenance.put("pairs", pairs.size());
     provenance.put("command", "./harness train");
     ai.djl.Device device = compute.resolveDevice();
     org.cptbench.model.Precision precision = compute.requested().resolve(device);
@@ -165,8 +158,8 @@ public final class TrainCommand implements Callable<Integer> {
     int total = train.steps();
     EncoderSpec finalSpec;
     try (ProgressBar bar = noProgress ? null : Progress.bar("train", total)) {
-      finalSpec = TrainingRun.run(
-          spec, train, device, precision, pairs, tokenizer, initModel, out, provenance, s -> {
+      finalSpec = pipeline.train(
+          spec, train, device, precision, initModel, corpusSpec, tokenizer, out, provenance, s -> {
         if (bar != null) {
           bar.stepTo(s.step());
           bar.setExtraMessage(String.format(Locale.ROOT, " loss %.3f acc %.2f tau %.2f %.0f pairs/s",

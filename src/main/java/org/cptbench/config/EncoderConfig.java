@@ -27,8 +27,8 @@ public final class EncoderConfig {
         n.getInt("ffn", base.ffn()),
         n.getInt("maxTokens", base.maxTokens()),
         n.has("attention")
-            ? Attention.parse(n.key("attention"), n.getString("attention", ""))
+            ? Attention.parse(n.source() + ": " + n.key("attention"), n.getString("attention", ""))
             : base.attention(),
-        n.has("pooling") ? Pooling.parse(n.key("pooling"), n.getString("pooling", "")) : base.pooling());
+        n.has("pooling") ? Pooling.parse(n.source() + ": " + n.key("pooling"), n.getString("pooling", "")) : base.pooling());
   }
 }

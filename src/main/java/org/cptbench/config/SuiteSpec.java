@@ -1,15 +1,18 @@
 package org.cptbench.config;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.cptbench.CptbenchException;
+import org.cptbench.model.EncoderSpec;
 import org.cptbench.train.CorpusSpec;
 import org.cptbench.train.TrainSpec;
 
 /**
- * An experiment suite as written in YAML:
+ * An experiment suite, bound once from YAML and validated (every error names the file, the key path, the value and
+ * what is allowed):
  *
  * <pre>
  * name: batch-size
@@ -17,7 +20,7 @@ import org.cptbench.train.TrainSpec;
  * seeds: 1                 # repetitions of every cell with derived seeds (mean and std in reports)
  * encoder: {preset: tiny, attention: causal, pooling: eos}
  * train:   {corpus: nltk, steps: 400, checkpoints: [100, 200, 400], batchSize: 128, temperature: {learned: 0.07}}
- * sweep:                   # cartesian product; any of encoder, temperature, batchSize, steps, seed
+ * sweep:                   # cartesian product over the keys of SweepAxis
  *   batchSize:   [32, 128]
  *   temperature: [{learned: 0.07}, {fixed: 0.05}]
  * tasks: [sts/STSBenchmark, beir/msmarco-dl19-mini]
@@ -26,26 +29,36 @@ import org.cptbench.train.TrainSpec;
  * expect:
  *   - {cell: {batchSize: 128}, task: sts/STSBenchmark, metric: spearman, min: 0.2, max: 1.0}
  * </pre>
+ *
+ * @param source the file (or built-in suite) it was read from, for errors
+ * @param encoder the encoder of every cell, unless swept
+ * @param train the training settings of every cell; the swept ones are replaced per cell ({@link CellParams#train})
+ * @param yaml the text as given (copied into run folders; its hash is the run's config hash)
  */
 public record SuiteSpec(
     String name,
     String source,
     long seed,
     int seeds,
-    ConfigNode encoder,
+    EncoderSpec encoder,
     TrainSpec train,
     CorpusSpec corpus,
-    ConfigNode sweep,
+    Sweep sweep,
     List<String> tasks,
     List<String> optionalTasks,
-    ConfigNode eval,
-    List<ConfigNode> expect,
+    EvalSettings eval,
+    List<Expectation> expect,
     String yaml) {
 
   public static final String[] KEYS = {
     "name", "description", "seed", "seeds", "encoder", "train", "sweep", "tasks", "optionalTasks", "eval", "expect"
   };
-  public static final String[] SWEEP_KEYS = {"encoder", "temperature", "batchSize", "steps", "seed"};
+
+  public SuiteSpec {
+    tasks = List.copyOf(tasks);
+    optionalTasks = List.copyOf(optionalTasks);
+    expect = List.copyOf(expect);
+  }
 
   public static SuiteSpec parse(String yaml, String source) {
     ConfigNode root = ConfigNode.parse(yaml, source).allowOnly(KEYS);
@@ -61,29 +74,26 @@ public record SuiteSpec(
     if (seeds < 1 || seeds > 100) {
       throw new CptbenchException(source + ": seeds: " + seeds + " must be in 1..100");
     }
-    ConfigNode encoder =
-        root.has("encoder") ? root.child("encoder") : new ConfigNode(emptyObject(), "encoder", source);
-    EncoderConfig.parse(encoder); // validate early
-    ConfigNode sweep = root.has("sweep") ? root.child("sweep") : new ConfigNode(emptyObject(), "sweep", source);
-    sweep.allowOnly(SWEEP_KEYS);
-    ConfigNode trainNode = root.has("train") ? root.child("train") : new ConfigNode(emptyObject(), "train", source);
-    if (sweep.has("steps")) {
+    ConfigNode encoderNode = mapping(root, "encoder");
+    EncoderSpec encoder = EncoderConfig.parse(encoderNode);
+    ConfigNode sweepNode = mapping(root, "sweep");
+    ConfigNode trainNode = mapping(root, "train");
+    if (sweepNode.has("steps")) {
       // the swept budgets bound the checkpoints (each cell keeps those within its own budget)
-      int longest = sweep.getIntList("steps", List.of()).stream().mapToInt(Integer::intValue).max().orElse(1);
+      int longest = sweepNode.getIntList("steps", List.of()).stream().mapToInt(Integer::intValue).max().orElse(1);
       ObjectNode copy = ((ObjectNode) trainNode.node()).deepCopy();
       copy.put("steps", Math.max(longest, trainNode.getInt("steps", longest)));
       trainNode = new ConfigNode(copy, trainNode.path(), source);
     }
-    TrainConfig.Parsed train =
-        TrainConfig.parse(trainNode, TrainSpec.defaults(300, 128, seed), CorpusSpec.of("nltk"));
+    TrainConfig.Parsed train = TrainConfig.parse(trainNode, TrainConfig.defaults(seed), CorpusSpec.of("nltk"));
+    Sweep sweep = Sweep.parse(sweepNode, new SweepAxis.Base(encoderNode, train.train(), seeds));
     List<String> tasks = root.getStringList("tasks", List.of());
     List<String> optional = root.getStringList("optionalTasks", List.of());
     if (tasks.isEmpty() && optional.isEmpty()) {
       throw new CptbenchException(source + ": tasks: missing; name at least one task (e.g. sts/STSBenchmark)");
     }
-    ConfigNode eval = root.has("eval") ? root.child("eval") : new ConfigNode(emptyObject(), "eval", source);
-    eval.allowOnly("distractors", "relevanceLevel", "probeFolds", "probeAt", "stsSplit");
-    List<ConfigNode> expect = new ArrayList<>();
+    EvalSettings eval = EvalSettings.parse(mapping(root, "eval"));
+    List<Expectation> expect = new ArrayList<>();
     if (root.has("expect")) {
       JsonNode list = root.raw("expect");
       if (!list.isArray()) {
@@ -91,22 +101,26 @@ public record SuiteSpec(
       }
       int i = 0;
       for (JsonNode e : list) {
-        ConfigNode n = new ConfigNode(e, "expect[" + i++ + "]", source);
-        if (!e.isObject()) {
-          throw new CptbenchException(source + ": " + n.path() + ": expected a mapping");
-        }
-        n.allowOnly("cell", "task", "metric", "min", "max", "step");
-        if (!n.has("task") || !n.has("metric") || !(n.has("min") || n.has("max"))) {
-          throw new CptbenchException(source + ": " + n.path() + ": needs task, metric and min and/or max");
-        }
-        expect.add(n);
+        expect.add(Expectation.parse(new ConfigNode(e, "expect[" + i++ + "]", source)));
       }
     }
     return new SuiteSpec(
         name, source, seed, seeds, encoder, train.train(), train.corpus(), sweep, tasks, optional, eval, expect, yaml);
   }
 
-  private static ObjectNode emptyObject() {
-    return com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+  /** The parameters every cell starts from before the sweep replaces some. */
+  public CellParams baseCell() {
+    return new CellParams(encoder, train.temperature(), train.batchSize(), train.steps(), train.seed());
+  }
+
+  /** The parameters of every cell of the grid, in expansion order. */
+  public List<CellParams> cells() {
+    return sweep.cells(baseCell());
+  }
+
+  private static ConfigNode mapping(ConfigNode root, String key) {
+    return root.has(key)
+        ? root.child(key)
+        : new ConfigNode(JsonNodeFactory.instance.objectNode(), key, root.source());
   }
 }

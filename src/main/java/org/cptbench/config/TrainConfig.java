@@ -18,7 +18,15 @@ public final class TrainConfig {
     "checkpoints", "chunkSize", "corpus", "window", "minChars", "tokenizerChars"
   };
 
+  /** The default batch size of {@code ./harness train} and of suites that name none. */
+  public static final int DEFAULT_BATCH_SIZE = 256;
+
   private TrainConfig() {}
+
+  /** The defaults of {@code ./harness train} and of suites: 300 steps, batch {@value #DEFAULT_BATCH_SIZE}. */
+  public static TrainSpec defaults(long seed) {
+    return TrainSpec.defaults(300, DEFAULT_BATCH_SIZE, seed);
+  }
 
   /** Training and corpus settings read from {@code n} over {@code base} / {@code baseCorpus}. */
   public record Parsed(TrainSpec train, CorpusSpec corpus) {}
@@ -33,7 +41,7 @@ public final class TrainConfig {
             n.getDouble("learningRate", base.learningRate()),
             n.getInt("warmupSteps", n.has("steps") && !n.has("warmupSteps") ? Math.max(1, steps / 10)
                 : base.warmupSteps()),
-            n.has("decay") ? decay(n.key("decay"), n.getString("decay", "")) : base.decay(),
+            n.has("decay") ? decay(n.source() + ": " + n.key("decay"), n.getString("decay", "")) : base.decay(),
             n.getDouble("weightDecay", base.weightDecay()),
             n.getDouble("clipNorm", base.clipNorm()),
             n.has("temperature") ? TemperatureConfig.parse(n.child("temperature")) : base.temperature(),

@@ -11,7 +11,7 @@ import org.cptbench.data.code.CodeSearchTask;
 import org.cptbench.data.retrieval.RetrievalTask;
 import org.cptbench.eval.metric.PerQueryScores;
 import org.cptbench.eval.metric.ReciprocalRank;
-import org.cptbench.eval.trec.TrecRun;
+import org.cptbench.data.trec.TrecRun;
 import org.cptbench.text.Side;
 
 /**

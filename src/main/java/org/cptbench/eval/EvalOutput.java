@@ -8,8 +8,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cptbench.eval.trec.TrecRunWriter;
-import org.cptbench.util.AtomicFiles;
+import org.cptbench.data.trec.TrecRunWriter;
 import org.cptbench.util.Json;
 
 /**
@@ -40,14 +39,6 @@ public final class EvalOutput {
       d.put("kind", r.kind());
       details.put(r.task(), d);
       ItemScoreFiles.write(out, r);
-      if (!r.perItem().isEmpty()) {
-        StringBuilder sb = new StringBuilder("fold\tindex\tgold\tpredicted\tcorrect\n");
-        for (org.cptbench.eval.probe.ProbeItem it : r.perItem()) {
-          sb.append(it.fold()).append('\t').append(it.index()).append('\t').append(it.gold()).append('\t')
-              .append(it.predicted()).append('\t').append(it.correct() ? 1 : 0).append('\n');
-        }
-        AtomicFiles.writeString(out.resolve("per-item").resolve(fileName(r.task()) + ".tsv"), sb.toString());
-      }
       if (!r.run().isEmpty()) {
         try {
           TrecRunWriter.write(out.resolve("runs").resolve(fileName(r.task()) + ".trec"), r.run(), "cptbench");

@@ -20,12 +20,15 @@ import org.cptbench.util.AtomicFiles;
  * <ul>
  *   <li>{@code per-query/<task>.tsv}: {@code metric TAB qid TAB value} (retrieval, QA, code search; six decimals);
  *   <li>{@code per-pair/<task>.tsv}: {@code pair TAB subset TAB gold TAB predicted} (STS; pair = 0-based position
- *       in the task's pooled order, values written so that they read back exactly).
+ *       in the task's pooled order, values written so that they read back exactly);
+ *   <li>{@code per-item/<task>.tsv}: {@code fold TAB index TAB gold TAB predicted TAB correct} (linear probes: one
+ *       line per test item, fold by fold; see {@link org.cptbench.eval.probe.ProbeItem}).
  * </ul>
  */
 public final class ItemScoreFiles {
   public static final String PER_QUERY = "per-query";
   public static final String PER_PAIR = "per-pair";
+  public static final String PER_ITEM = "per-item";
   static final String PAIR_HEADER = "pair\tsubset\tgold\tpredicted";
 
   private ItemScoreFiles() {}
@@ -52,6 +55,14 @@ public final class ItemScoreFiles {
             .append(predicted[i]).append('\n');
       }
       AtomicFiles.writeString(out.resolve(PER_PAIR).resolve(name), sb.toString());
+    }
+    if (!r.perItem().isEmpty()) {
+      StringBuilder sb = new StringBuilder("fold\tindex\tgold\tpredicted\tcorrect\n");
+      for (org.cptbench.eval.probe.ProbeItem it : r.perItem()) {
+        sb.append(it.fold()).append('\t').append(it.index()).append('\t').append(it.gold()).append('\t')
+            .append(it.predicted()).append('\t').append(it.correct() ? 1 : 0).append('\n');
+      }
+      AtomicFiles.writeString(out.resolve(PER_ITEM).resolve(name), sb.toString());
     }
   }
 

@@ -11,7 +11,8 @@ import org.cptbench.data.retrieval.QaTask;
 import org.cptbench.eval.metric.AnswerAccuracy;
 import org.cptbench.eval.metric.AnswerMatcher;
 import org.cptbench.eval.metric.PerQueryScores;
-import org.cptbench.eval.trec.TrecRun;
+import org.cptbench.data.trec.TrecRun;
+import org.cptbench.text.Side;
 
 /**
  * Open-domain QA retrieval (NQ, TriviaQA, WebQ, CuratedTREC) as DPR evaluates it: questions on the x side,

@@ -10,9 +10,9 @@ import org.cptbench.eval.metric.Metric;
 import org.cptbench.eval.metric.MetricId;
 import org.cptbench.eval.metric.PerQueryScores;
 import org.cptbench.eval.metric.RankingMetric;
-import org.cptbench.eval.trec.Qrels;
-import org.cptbench.eval.trec.TrecOrder;
-import org.cptbench.eval.trec.TrecRun;
+import org.cptbench.data.trec.Qrels;
+import org.cptbench.data.trec.TrecOrder;
+import org.cptbench.data.trec.TrecRun;
 import org.cptbench.kernel.ExactSearch;
 import org.cptbench.kernel.TopK;
 

@@ -3,7 +3,7 @@ package org.cptbench.eval;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cptbench.eval.trec.TrecRun;
+import org.cptbench.data.trec.TrecRun;
 import org.cptbench.text.Side;
 
 /**

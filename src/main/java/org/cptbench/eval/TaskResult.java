@@ -25,7 +25,7 @@ public record TaskResult(
     Map<String, String> definitions,
     Map<String, Object> details,
     List<PerQueryScores> perQuery,
-    Map<String, List<org.cptbench.eval.trec.TrecRun.Entry>> run,
+    Map<String, List<org.cptbench.data.trec.TrecRun.Entry>> run,
     PairScores pairs,
     List<org.cptbench.eval.probe.ProbeItem> perItem) {
 
@@ -42,7 +42,7 @@ public record TaskResult(
     private final Map<String, String> definitions = new LinkedHashMap<>();
     private final Map<String, Object> details = new LinkedHashMap<>();
     private final List<PerQueryScores> perQuery = new java.util.ArrayList<>();
-    private Map<String, List<org.cptbench.eval.trec.TrecRun.Entry>> run = Map.of();
+    private Map<String, List<org.cptbench.data.trec.TrecRun.Entry>> run = Map.of();
     private PairScores pairs;
     private List<org.cptbench.eval.probe.ProbeItem> perItem = List.of();
 
@@ -67,7 +67,7 @@ public record TaskResult(
       return this;
     }
 
-    public Builder run(Map<String, List<org.cptbench.eval.trec.TrecRun.Entry>> r) {
+    public Builder run(Map<String, List<org.cptbench.data.trec.TrecRun.Entry>> r) {
       run = r;
       return this;
     }

@@ -9,7 +9,7 @@ import org.apache.lucene.util.Version;
 import org.cptbench.CptbenchException;
 import org.cptbench.eval.Embedder;
 import org.cptbench.eval.Retriever;
-import org.cptbench.eval.trec.TrecRun;
+import org.cptbench.data.trec.TrecRun;
 import org.cptbench.text.Side;
 
 /**

@@ -31,8 +31,8 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
-import org.cptbench.eval.trec.TrecOrder;
-import org.cptbench.eval.trec.TrecRun;
+import org.cptbench.data.trec.TrecOrder;
+import org.cptbench.data.trec.TrecRun;
 
 /**
  * An in-memory Lucene index of one corpus in Anserini's "flat" layout: each document's whole text in one field

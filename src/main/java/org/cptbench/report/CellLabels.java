@@ -4,17 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SequencedMap;
 import org.cptbench.CptbenchException;
 import org.cptbench.util.Json;
 
 /**
- * Legend labels of cells ({@code <configuration label>, seed=<seed>}) and whether each has a learned temperature.
- * A cell's parameters come from results.csv; a cell without results (e.g. one that failed) is described by its
- * {@code cells/<cell>/cell.json} (fields {@code encoder, attention, pooling, temperature, batchSize, steps, seed})
- * when that holds them all, else it is labelled by its id.
+ * Legend labels of cells ({@code <configuration label>, seed=<seed>}), keyed by cell id, and whether each has a
+ * learned temperature (its logit scale moved during training). A cell's parameters come from results.csv; a cell
+ * without results (e.g. one that failed) is described by its {@code cells/<cell>/cell.json} (its id, parameter
+ * columns and seed, as results.csv has them) when that holds them, else it is labelled by its id.
  */
 final class CellLabels {
   private final Map<String, String> labels = new LinkedHashMap<>();
@@ -23,7 +25,6 @@ final class CellLabels {
   CellLabels(Path runDir, Results results, ConfigLabels configLabels, List<CellTrainLog> logs) {
     for (Results.Cell c : results.cells().values()) {
       labels.put(c.id(), configLabels.label(c.config()) + ", seed=" + c.seed());
-      learned.put(c.id(), c.config().learnedTemperature());
     }
     for (CellTrainLog log : logs) {
       if (labels.containsKey(log.cell())) {
@@ -34,11 +35,12 @@ final class CellLabels {
       Config config = node == null ? null : config(node);
       if (config != null) {
         labels.put(log.cell(), config.label(List.of()) + ", seed=" + node.get("seed").asText() + " (" + log.cell() + ")");
-        learned.put(log.cell(), config.learnedTemperature());
       } else {
         labels.put(log.cell(), log.cell());
-        learned.put(log.cell(), log.tauVaries());
       }
+    }
+    for (CellTrainLog log : logs) {
+      learned.put(log.cell(), log.tauVaries());
     }
   }
 
@@ -58,22 +60,22 @@ final class CellLabels {
   }
 
   private static Config config(JsonNode n) {
-    for (String f : List.of("encoder", "attention", "pooling", "temperature", "batchSize", "steps", "seed")) {
-      if (!n.hasNonNull(f) || !n.get(f).isValueNode()) {
+    SequencedMap<String, String> params = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = n.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (e.getKey().equals("cell") || e.getKey().equals("seed")) {
+        continue;
+      }
+      if (!e.getValue().isValueNode() || e.getValue().isNull()) {
         return null;
       }
+      params.put(e.getKey(), e.getValue().asText());
     }
-    if (!n.get("batchSize").canConvertToInt() || !n.get("steps").canConvertToInt()) {
+    if (!n.hasNonNull("seed")) {
       return null;
     }
     try {
-      return new Config(
-          n.get("encoder").asText(),
-          n.get("attention").asText(),
-          n.get("pooling").asText(),
-          n.get("temperature").asText(),
-          n.get("batchSize").asInt(),
-          n.get("steps").asInt());
+      return new Config(params);
     } catch (CptbenchException e) {
       return null;
     }
@@ -84,7 +86,7 @@ final class CellLabels {
     return labels;
   }
 
-  /** Whether the cell's temperature is learned (from its label; from its log when its parameters are unknown). */
+  /** Whether the cell's temperature is learned: its logged logit scale exp(tau) changed during training. */
   boolean learned(String cell) {
     return learned.getOrDefault(cell, false);
   }

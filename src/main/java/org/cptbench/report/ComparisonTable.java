@@ -109,8 +109,10 @@ public final class ComparisonTable {
     return e;
   }
 
-  private static final List<String> CONFIG_HEADERS =
-      List.of("Encoder", "Attention", "Pooling", "Temperature", "Batch size", "Steps");
+  /** Table headers of the parameter columns the suite runner writes; any other parameter is headed by its name. */
+  private static final Map<String, String> CONFIG_HEADERS = Map.of(
+      "encoder", "Encoder", "attention", "Attention", "pooling", "Pooling", "temperature", "Temperature",
+      "batchSize", "Batch size", "steps", "Steps");
 
   /** The table for the report: configuration columns, final step, seeds, then the score columns as text. */
   public ReportBlock.TableBlock display() {
@@ -161,10 +163,10 @@ public final class ComparisonTable {
 
   private Table configColumns(String name) {
     Table t = Table.create(name);
-    for (int i = 0; i < CONFIG_HEADERS.size(); i++) {
-      StringColumn col = StringColumn.create(CONFIG_HEADERS.get(i));
+    for (String field : scores.configs().getFirst().fields()) {
+      StringColumn col = StringColumn.create(CONFIG_HEADERS.getOrDefault(field, field));
       for (Config c : scores.configs()) {
-        col.append(c.values().get(i));
+        col.append(c.params().get(field));
       }
       t.addColumns(col);
     }

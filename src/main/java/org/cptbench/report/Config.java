@@ -1,89 +1,109 @@
 package org.cptbench.report;
 
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SequencedMap;
 import org.cptbench.CptbenchException;
 
 /**
- * One configuration of a suite: every parameter of a cell except its seed. Cells whose configurations are equal are
- * repetitions (seeds) of the same configuration and are averaged in the report.
+ * One configuration of a suite: every parameter column of a cell in {@code results.csv} except its seed, by column
+ * name in file order. The report names no parameter except {@code batchSize} and {@code steps} (the x axis of the
+ * batch-size charts and the final step): a new sweep axis is one more column and shows up in tables and labels by
+ * itself. Cells whose configurations are equal are repetitions (seeds) of one configuration and are averaged.
  *
- * @param encoder encoder preset label, e.g. {@code tiny}
- * @param attention attention mask label, e.g. {@code causal}
- * @param pooling pooling label, e.g. {@code eos}
- * @param temperature temperature label, e.g. {@code learned(0.07)} or {@code fixed(0.05)}
- * @param batchSize training batch size (pairs per step), at least 1
- * @param steps training steps of the cell, at least 1
+ * @param params column name to value, e.g. {@code encoder=tiny, ..., batchSize=32, steps=300}
  */
-public record Config(
-    String encoder, String attention, String pooling, String temperature, int batchSize, int steps)
-    implements Comparable<Config> {
+public record Config(SequencedMap<String, String> params) implements Comparable<Config> {
 
-  /** The parameters in table order; {@link #values()} follows it. */
-  public static final List<String> FIELDS =
-      List.of("encoder", "attention", "pooling", "temperature", "batchSize", "steps");
+  /** The columns the report itself reads: each must be an integer >= 1. */
+  public static final List<String> REQUIRED = List.of("batchSize", "steps");
 
-  private static final Comparator<Config> ORDER =
-      Comparator.comparing(Config::encoder)
-          .thenComparing(Config::attention)
-          .thenComparing(Config::pooling)
-          .thenComparing(Config::temperature)
-          .thenComparingInt(Config::batchSize)
-          .thenComparingInt(Config::steps);
+  /** Label prefixes of parameters whose bare value would be ambiguous; other parameters show as name=value. */
+  private static final Map<String, String> PREFIX = Map.of(
+      "encoder", "", "attention", "", "pooling", "", "temperature", "", "batchSize", "bs=", "steps", "steps=");
 
   public Config {
-    requireText("encoder", encoder);
-    requireText("attention", attention);
-    requireText("pooling", pooling);
-    requireText("temperature", temperature);
-    if (batchSize < 1) {
-      throw new CptbenchException("config: batchSize must be >= 1, got " + batchSize);
+    if (params == null || params.isEmpty()) {
+      throw new CptbenchException("config: no parameters");
     }
-    if (steps < 1) {
-      throw new CptbenchException("config: steps must be >= 1, got " + steps);
+    for (Map.Entry<String, String> e : params.entrySet()) {
+      if (e.getValue() == null || e.getValue().isBlank()) {
+        throw new CptbenchException("config: " + e.getKey() + " must be a non-empty label, got '" + e.getValue() + "'");
+      }
     }
+    for (String r : REQUIRED) {
+      if (!params.containsKey(r)) {
+        throw new CptbenchException("config: " + r + " missing");
+      }
+      int v;
+      try {
+        v = Integer.parseInt(params.get(r));
+      } catch (NumberFormatException e) {
+        throw new CptbenchException("config: " + r + " must be an integer >= 1, got '" + params.get(r) + "'");
+      }
+      if (v < 1) {
+        throw new CptbenchException("config: " + r + " must be >= 1, got " + v);
+      }
+    }
+    params = Collections.unmodifiableSequencedMap(new LinkedHashMap<>(params));
   }
 
-  private static void requireText(String field, String value) {
-    if (value == null || value.isBlank()) {
-      throw new CptbenchException("config: " + field + " must be a non-empty label, got '" + value + "'");
-    }
+  /** The parameter names, in column order. */
+  public List<String> fields() {
+    return List.copyOf(params.keySet());
   }
 
-  /** Whether the temperature is a trained parameter (label {@code learned(...)}). */
-  public boolean learnedTemperature() {
-    return temperature.startsWith("learned");
-  }
-
-  /** The field values as text, in {@link #FIELDS} order. */
+  /** The values as text, in {@link #fields()} order. */
   public List<String> values() {
-    return List.of(encoder, attention, pooling, temperature, Integer.toString(batchSize), Integer.toString(steps));
+    return List.copyOf(params.values());
+  }
+
+  public int batchSize() {
+    return Integer.parseInt(params.get("batchSize"));
+  }
+
+  public int steps() {
+    return Integer.parseInt(params.get("steps"));
   }
 
   /** This configuration with another batch size (the series key of the batch-size charts). */
   public Config withBatchSize(int newBatchSize) {
-    return new Config(encoder, attention, pooling, temperature, newBatchSize, steps);
+    SequencedMap<String, String> m = new LinkedHashMap<>(params);
+    m.put("batchSize", Integer.toString(newBatchSize));
+    return new Config(m);
   }
 
-  /** A short label made of the fields at the given indices of {@link #FIELDS}; all fields when none are given. */
-  public String label(List<Integer> fieldIndices) {
-    List<Integer> idx = fieldIndices.isEmpty() ? List.of(0, 1, 2, 3, 4, 5) : fieldIndices;
+  /** A short label made of the named fields, e.g. {@code learned(0.07), bs=32}; all fields when none are named. */
+  public String label(List<String> names) {
     List<String> parts = new ArrayList<>();
-    List<String> values = values();
-    for (int i : idx) {
-      parts.add(
-          switch (i) {
-            case 4 -> "bs=" + batchSize;
-            case 5 -> "steps=" + steps;
-            default -> values.get(i);
-          });
+    for (String name : names.isEmpty() ? fields() : names) {
+      parts.add(PREFIX.getOrDefault(name, name + "=") + params.get(name));
     }
     return String.join(", ", parts);
   }
 
+  /** Column by column: numerically when both values are integers, else as text. */
   @Override
   public int compareTo(Config o) {
-    return ORDER.compare(this, o);
+    List<String> a = values();
+    List<String> b = o.values();
+    for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
+      int c = compareValues(a.get(i), b.get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.size(), b.size());
+  }
+
+  private static int compareValues(String x, String y) {
+    try {
+      return Long.compare(Long.parseLong(x), Long.parseLong(y));
+    } catch (NumberFormatException e) {
+      return x.compareTo(y);
+    }
   }
 }

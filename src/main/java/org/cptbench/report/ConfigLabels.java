@@ -8,27 +8,29 @@ import java.util.Set;
 
 /**
  * Short labels for the configurations of a run: only the fields that differ between configurations (e.g.
- * {@code learned(0.07), bs=32}); all fields when the run has a single configuration.
+ * {@code learned(0.07), bs=32}), so that two configurations never share a label; all fields when the run has a
+ * single configuration.
  */
 public final class ConfigLabels {
-  private final List<Integer> varying;
+  private final List<String> varying;
 
   public ConfigLabels(Collection<Config> configs) {
-    List<Integer> v = new ArrayList<>();
-    for (int i = 0; i < Config.FIELDS.size(); i++) {
+    List<String> v = new ArrayList<>();
+    List<String> fields = configs.isEmpty() ? List.of() : configs.iterator().next().fields();
+    for (String f : fields) {
       Set<String> values = new HashSet<>();
       for (Config c : configs) {
-        values.add(c.values().get(i));
+        values.add(c.params().get(f));
       }
       if (values.size() > 1) {
-        v.add(i);
+        v.add(f);
       }
     }
     this.varying = List.copyOf(v);
   }
 
-  /** The indices (into {@link Config#FIELDS}) of the fields that vary. */
-  public List<Integer> varying() {
+  /** The names of the fields that vary. */
+  public List<String> varying() {
     return varying;
   }
 
@@ -41,7 +43,7 @@ public final class ConfigLabels {
    * when only temperature and batch size vary); {@code all} when nothing else varies.
    */
   public String labelWithoutBatchSize(Config c) {
-    List<Integer> rest = varying.stream().filter(i -> i != 4).toList();
+    List<String> rest = varying.stream().filter(f -> !f.equals("batchSize")).toList();
     return rest.isEmpty() ? "all" : c.label(rest);
   }
 }

@@ -44,6 +44,16 @@ final class CsvInput {
    * @throws MalformedInputException naming file and line for a row with the wrong number of fields
    */
   static CsvInput read(Path file, List<String> header) {
+    return read(file, h -> h.equals(header) ? null : expect(header), String.join(",", header));
+  }
+
+  /**
+   * Reads {@code file}, whose header {@code headerProblem} accepts (returns null) or explains (returns why not);
+   * {@code example} shows a valid header in errors.
+   */
+  static CsvInput read(
+      Path file, java.util.function.Function<List<String>, String> headerProblem, String example) {
+    List<String> header = List.of(example.split(","));
     if (!Files.isRegularFile(file)) {
       throw new CptbenchException(file + ": file not found");
     }
@@ -71,9 +81,10 @@ final class CsvInput {
       long line = m.find() ? line(lines, Long.parseLong(m.group(1))) : 1;
       throw new MalformedInputException(file, line, rootMessage(e) + " (" + expect(header) + ")");
     }
-    if (!table.columnNames().equals(header)) {
+    String problem = headerProblem.apply(table.columnNames());
+    if (problem != null) {
       throw new MalformedInputException(
-          file, lines[0], "header is " + String.join(",", table.columnNames()) + "; " + expect(header));
+          file, lines[0], "header is " + String.join(",", table.columnNames()) + "; " + problem);
     }
     return new CsvInput(file, table, lines);
   }

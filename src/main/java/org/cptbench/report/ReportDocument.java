@@ -8,7 +8,7 @@ import java.util.Map;
 final class ReportDocument {
   private final String runDir;
   private final String date;
-  private final Provenance provenance;
+  private final ProvenanceTable provenance;
   private final Scores scores;
   private final ComparisonTable comparison;
   private final List<TaskTables.TaskTable> taskTables;
@@ -20,7 +20,7 @@ final class ReportDocument {
   ReportDocument(
       String runDir,
       String date,
-      Provenance provenance,
+      ProvenanceTable provenance,
       Scores scores,
       ComparisonTable comparison,
       List<TaskTables.TaskTable> taskTables,

@@ -3,11 +3,13 @@ package org.cptbench.report;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SequencedMap;
 import java.util.TreeMap;
+import org.cptbench.config.CellParams;
 import org.cptbench.data.MalformedInputException;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
@@ -16,9 +18,10 @@ import tech.tablesaw.api.Table;
 
 /**
  * {@code RUN/results.csv}: the scores of a suite run in long format, one row per (cell, checkpoint step, task,
- * metric), read with Tablesaw and validated row by row (errors name file and line). The typed table has the columns
- * of {@link #HEADER} with {@code batchSize, steps, step} as integers and {@code value} as a double in [0, 1];
- * {@code seed} stays text (any integer).
+ * metric), read with Tablesaw and validated row by row (errors name file and line). Its columns are {@code cell},
+ * the cell's parameter columns (whatever the suite's cells have; {@code batchSize}, {@code steps} and {@code seed}
+ * required), then {@link #RESULT_COLUMNS}. The typed table has {@code batchSize, steps, step} as integers and
+ * {@code value} as a double in [-1, 1]; the other columns stay text.
  *
  * @param file the file read
  * @param table the rows, typed
@@ -27,10 +30,20 @@ import tech.tablesaw.api.Table;
  */
 public record Results(Path file, Table table, SequencedMap<String, Cell> cells, SequencedMap<String, Task> tasks) {
 
-  public static final List<String> HEADER =
-      List.of(
-          "cell", "encoder", "attention", "pooling", "temperature", "batchSize", "steps", "seed", "step", "task",
-          "kind", "metric", "value", "definition");
+  /** The columns after the parameters. */
+  public static final List<String> RESULT_COLUMNS = List.of("step", "task", "kind", "metric", "value", "definition");
+
+  /** The header the suite runner writes today. */
+  public static final List<String> HEADER = header(CellParams.COLUMNS);
+
+  /** A header with these parameter columns. */
+  public static List<String> header(List<String> params) {
+    List<String> h = new ArrayList<>();
+    h.add("cell");
+    h.addAll(params);
+    h.addAll(RESULT_COLUMNS);
+    return List.copyOf(h);
+  }
 
   /** A cell: one configuration trained with one seed. */
   public record Cell(String id, Config config, String seed) {}
@@ -48,27 +61,46 @@ public record Results(Path file, Table table, SequencedMap<String, Cell> cells, 
     }
   }
 
+  /** Why a header is not one of results.csv, or null when it is. */
+  static String headerProblem(List<String> h) {
+    int n = h.size();
+    if (n < 1 + 3 + RESULT_COLUMNS.size() || !h.getFirst().equals("cell")
+        || !h.subList(n - RESULT_COLUMNS.size(), n).equals(RESULT_COLUMNS)) {
+      return "expected cell, the parameter columns, then " + String.join(",", RESULT_COLUMNS) + " (e.g. "
+          + String.join(",", HEADER) + ")";
+    }
+    List<String> params = h.subList(1, n - RESULT_COLUMNS.size());
+    for (String required : List.of("batchSize", "steps", "seed")) {
+      if (!params.contains(required)) {
+        return "parameter column " + required + " missing";
+      }
+    }
+    if (new HashSet<>(h).size() != n) {
+      return "a column name appears twice";
+    }
+    return null;
+  }
+
   /** Reads and validates {@code file}. */
   public static Results read(Path file) {
-    CsvInput in = CsvInput.read(file, HEADER);
+    CsvInput in = CsvInput.read(file, Results::headerProblem, String.join(",", HEADER));
     int n = in.rowCount();
     if (n == 0) {
       throw new MalformedInputException(file, 2, "no result rows after the header");
     }
-    StringColumn cell = StringColumn.create("cell");
-    StringColumn encoder = StringColumn.create("encoder");
-    StringColumn attention = StringColumn.create("attention");
-    StringColumn pooling = StringColumn.create("pooling");
-    StringColumn temperature = StringColumn.create("temperature");
-    IntColumn batchSize = IntColumn.create("batchSize");
-    IntColumn steps = IntColumn.create("steps");
-    StringColumn seed = StringColumn.create("seed");
-    IntColumn step = IntColumn.create("step");
-    StringColumn task = StringColumn.create("task");
-    StringColumn kind = StringColumn.create("kind");
-    StringColumn metric = StringColumn.create("metric");
+    List<String> header = in.table().columnNames();
+    List<String> paramColumns = header.subList(1, header.size() - RESULT_COLUMNS.size()).stream()
+        .filter(c -> !c.equals("seed")).toList();
+    Map<String, StringColumn> text = new LinkedHashMap<>();
+    Map<String, IntColumn> ints = new LinkedHashMap<>();
+    for (String c : header) {
+      if (c.equals("batchSize") || c.equals("steps") || c.equals("step")) {
+        ints.put(c, IntColumn.create(c));
+      } else if (!c.equals("value")) {
+        text.put(c, StringColumn.create(c));
+      }
+    }
     DoubleColumn value = DoubleColumn.create("value");
-    StringColumn definition = StringColumn.create("definition");
 
     SequencedMap<String, Cell> cells = new LinkedHashMap<>();
     Map<String, Integer> cellFirstRow = new HashMap<>();
@@ -79,16 +111,13 @@ public record Results(Path file, Table table, SequencedMap<String, Cell> cells, 
       String cellId = text(in, r, "cell");
       Config config;
       try {
-        config =
-            new Config(
-                text(in, r, "encoder"),
-                text(in, r, "attention"),
-                text(in, r, "pooling"),
-                text(in, r, "temperature"),
-                integer(in, r, "batchSize", 1),
-                integer(in, r, "steps", 1));
+        SequencedMap<String, String> params = new LinkedHashMap<>();
+        for (String c : paramColumns) {
+          params.put(c, Config.REQUIRED.contains(c) ? Integer.toString(integer(in, r, c, 1)) : text(in, r, c));
+        }
+        config = new Config(params);
       } catch (org.cptbench.CptbenchException e) {
-        throw in.error(r, e.getMessage());
+        throw e instanceof MalformedInputException ? e : in.error(r, e.getMessage());
       }
       String seedText = text(in, r, "seed");
       try {
@@ -166,38 +195,20 @@ public record Results(Path file, Table table, SequencedMap<String, Cell> cells, 
                 + ")");
       }
 
-      cell.append(cellId);
-      encoder.append(config.encoder());
-      attention.append(config.attention());
-      pooling.append(config.pooling());
-      temperature.append(config.temperature());
-      batchSize.append(config.batchSize());
-      steps.append(config.steps());
-      seed.append(seedText);
-      step.append(stepValue);
-      task.append(taskName);
-      kind.append(kindText);
-      metric.append(metricId);
-      value.append(v);
-      definition.append(def);
+      for (String col : header) {
+        if (ints.containsKey(col)) {
+          ints.get(col).append(col.equals("step") ? stepValue : Integer.parseInt(config.params().get(col)));
+        } else if (col.equals("value")) {
+          value.append(v);
+        } else {
+          text.get(col).append(col.equals("definition") ? def : text(in, r, col));
+        }
+      }
     }
-    Table table =
-        Table.create(
-            "results",
-            cell,
-            encoder,
-            attention,
-            pooling,
-            temperature,
-            batchSize,
-            steps,
-            seed,
-            step,
-            task,
-            kind,
-            metric,
-            value,
-            definition);
+    Table table = Table.create("results");
+    for (String c : header) {
+      table.addColumns(ints.containsKey(c) ? ints.get(c) : c.equals("value") ? value : text.get(c));
+    }
     SequencedMap<String, Task> taskMap = new LinkedHashMap<>();
     tasks.forEach(
         (name, b) ->

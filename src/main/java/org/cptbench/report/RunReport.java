@@ -48,7 +48,7 @@ public final class RunReport {
       throw new CptbenchException(runDir + ": not a directory (expected a run folder with run.json and results.csv)");
     }
     ChartFiles.headless();
-    Provenance provenance = Provenance.read(runDir.resolve("run.json"));
+    ProvenanceTable provenance = ProvenanceTable.read(runDir.resolve("run.json"));
     Results results = Results.read(runDir.resolve("results.csv"));
     Verdicts verdicts = Verdicts.readIfPresent(runDir);
     Failures failures = Failures.readIfPresent(runDir);

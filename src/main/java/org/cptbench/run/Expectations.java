@@ -14,52 +14,36 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
-import org.cptbench.config.ConfigNode;
+import org.cptbench.config.CellParams;
+import org.cptbench.config.Expectation;
 import org.cptbench.config.SuiteSpec;
 import org.cptbench.util.AtomicFiles;
 
 /**
  * Checks results against a suite's {@code expect} bands (Anserini-style regressions). For every (cell, task,
  * metric) at the cell's final step (or the band's {@code step}): OK when inside [min, max], FAIL outside, NEW when no
- * band covers it. A band's {@code cell} mapping selects cells by their parameters (encoder, attention, pooling,
- * temperature, batchSize, steps, seed). Written to {@code verdicts.csv}: {@code cell,task,metric,value,min,max,verdict}.
+ * band covers it. A band's {@code cell} mapping selects cells by their parameter columns
+ * ({@link org.cptbench.config.CellParams#COLUMNS}) as results.csv holds them. Written to {@code verdicts.csv}: {@code cell,task,metric,value,min,max,verdict}.
  */
 public final class Expectations {
   private Expectations() {}
 
-  record Band(Map<String, String> cell, String task, String metric, Integer step, double min, double max) {
-    boolean covers(Map<String, String> row) {
-      if (!task.equals(row.get("task")) || !metric.equals(row.get("metric"))) {
-        return false;
-      }
-      for (Map.Entry<String, String> e : cell.entrySet()) {
-        if (!e.getValue().equals(row.get(e.getKey()))) {
-          return false;
-        }
-      }
-      return step == null ? row.get("step").equals(row.get("steps")) : step.toString().equals(row.get("step"));
+  /** Whether a band covers a row of results.csv (its selector, task, metric and step). */
+  static boolean covers(Expectation band, Map<String, String> row, Map<String, String> legacy) {
+    if (!band.task().equals(row.get("task")) || !band.metric().equals(row.get("metric"))
+        || !band.selects(row, legacy)) {
+      return false;
     }
-  }
-
-  static List<Band> bands(SuiteSpec suite) {
-    List<Band> out = new ArrayList<>();
-    for (ConfigNode n : suite.expect()) {
-      Map<String, String> cell = new HashMap<>();
-      if (n.has("cell")) {
-        ConfigNode c = n.child("cell").allowOnly(
-            "encoder", "attention", "pooling", "temperature", "batchSize", "steps", "seed");
-        c.node().fields().forEachRemaining(e -> cell.put(e.getKey(), e.getValue().asText()));
-      }
-      out.add(new Band(cell, n.getString("task", ""), n.getString("metric", ""),
-          n.has("step") ? n.getInt("step", 0) : null,
-          n.getDouble("min", Double.NEGATIVE_INFINITY), n.getDouble("max", Double.POSITIVE_INFINITY)));
-    }
-    return out;
+    return band.step() == null
+        ? row.get("step").equals(row.get("steps"))
+        : band.step().toString().equals(row.get("step"));
   }
 
   /** Writes verdicts.csv from results.csv and returns the number of FAILs. */
   public static int write(Path runDir, SuiteSpec suite) {
-    List<Band> bands = bands(suite);
+    List<Expectation> bands = suite.expect();
+    Map<List<String>, CellParams> cellOfColumns = new HashMap<>();
+    suite.cells().forEach(c -> cellOfColumns.put(List.copyOf(c.columnText().values()), c));
     List<Map<String, String>> rows = readResults(runDir.resolve("results.csv"));
     int[] fails = {0};
     AtomicFiles.write(runDir.resolve("verdicts.csv"), tmp -> {
@@ -67,9 +51,11 @@ public final class Expectations {
           CSVFormat.DEFAULT.builder().setRecordSeparator('\n')
               .setHeader("cell", "task", "metric", "value", "min", "max", "verdict").get())) {
         for (Map<String, String> row : rows) {
-          Band band = null;
-          for (Band b : bands) {
-            if (b.covers(row)) {
+          CellParams params = cellOfColumns.get(CellParams.COLUMNS.stream().map(row::get).toList());
+          Map<String, String> legacy = params == null ? row : params.legacyColumnText();
+          Expectation band = null;
+          for (Expectation b : bands) {
+            if (covers(b, row, legacy)) {
               band = b;
               break;
             }

@@ -6,42 +6,55 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.cptbench.config.CellParams;
 import org.cptbench.util.AtomicFiles;
 
 /**
- * {@code results.csv} in long format, one row per (cell, checkpoint step, task, metric):
- * {@value #HEADER}; and {@code failures.csv} ({@code cell,error}) when a cell failed. Rebuilt from the cells' task
+ * {@code results.csv} in long format, one row per (cell, checkpoint step, task, metric): {@code cell}, the cell's
+ * parameter columns ({@link CellParams#COLUMNS}), then {@value #RESULT_COLUMNS}; and {@code failures.csv} ({@code cell,error}) when a cell failed. Rebuilt from the cells' task
  * results at the end of every run.
  */
 public final class ResultsTable {
-  public static final String HEADER =
-      "cell,encoder,attention,pooling,temperature,batchSize,steps,seed,step,task,kind,metric,value,definition";
+  /** The columns after the cell's parameters. */
+  public static final String RESULT_COLUMNS = "step,task,kind,metric,value,definition";
+
+  /** The header: {@code cell}, the parameter columns, the result columns. */
+  public static final List<String> HEADER = header();
+
+  private static List<String> header() {
+    List<String> h = new ArrayList<>();
+    h.add("cell");
+    h.addAll(CellParams.COLUMNS);
+    h.addAll(List.of(RESULT_COLUMNS.split(",")));
+    return List.copyOf(h);
+  }
 
   private ResultsTable() {}
 
   public static void write(Path runDir, List<CellSpec> cells, Map<String, String> failures) {
     AtomicFiles.write(runDir.resolve("results.csv"), tmp -> {
       try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
-          CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader(HEADER.split(",")).get())) {
+          CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader(HEADER.toArray(String[]::new)).get())) {
         for (CellSpec cell : cells) {
           Path evals = runDir.resolve("cells").resolve(cell.id()).resolve("evals");
-          Map<String, Object> p = cell.params();
+          List<Object> params = new ArrayList<>(cell.columns().values());
           for (int step : cell.train().checkpoints()) {
             Path stepDir = evals.resolve("step-" + step);
             for (String task : tasksIn(stepDir)) {
-              JsonNode r = SuiteRunner.readEval(stepDir.resolve(task));
+              JsonNode r = CheckpointEvaluation.read(stepDir.resolve(task));
               JsonNode metrics = r.path("metrics");
               for (Iterator<String> it = metrics.fieldNames(); it.hasNext(); ) {
                 String metric = it.next();
-                out.printRecord(p.get("cell"), p.get("encoder"), p.get("attention"), p.get("pooling"),
-                    p.get("temperature"), p.get("batchSize"), p.get("steps"), p.get("seed"), step,
-                    r.path("task").asText(), r.path("kind").asText(), metric,
-                    metrics.get(metric).asDouble(), r.path("definitions").path(metric).asText());
+                List<Object> record = new ArrayList<>(params);
+                record.addAll(List.of(step, r.path("task").asText(), r.path("kind").asText(), metric,
+                    metrics.get(metric).asDouble(), r.path("definitions").path(metric).asText()));
+                out.printRecord(record);
               }
             }
           }

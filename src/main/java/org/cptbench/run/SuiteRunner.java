@@ -1,6 +1,5 @@
 package org.cptbench.run;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -9,22 +8,19 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import org.cptbench.CptbenchException;
+import org.cptbench.config.EvalSettings;
 import org.cptbench.config.SuiteSpec;
-import org.cptbench.data.corpus.NeighbourPairs;
-import org.cptbench.data.corpus.TextCorpus;
-import org.cptbench.data.corpus.TextPair;
+import org.cptbench.data.TaskFolder;
+import org.cptbench.data.TaskKind;
 import org.cptbench.eval.BuiltinTasks;
-import org.cptbench.eval.EvalOptions;
-import org.cptbench.eval.EvalOutput;
-import org.cptbench.eval.TaskEvaluator;
-import org.cptbench.eval.TaskResult;
-import org.cptbench.model.CptEncoder;
 import org.cptbench.train.CorpusSpec;
-import org.cptbench.train.TrainingRun;
 import org.cptbench.util.AtomicFiles;
 import org.cptbench.util.Hashing;
 import org.cptbench.util.Json;
@@ -44,14 +40,16 @@ import org.cptbench.util.Json;
  * </pre>
  *
  * Every file is written atomically, training resumes from its latest checkpoint, and a finished training or
- * checkpoint evaluation is never redone: after {@code kill -9} the same command ends with the same results.
+ * checkpoint evaluation is never redone: after {@code kill -9} the same command ends with the same results. Cells
+ * train through {@link TrainingPipeline} (as {@code ./harness train} does) and are evaluated by
+ * {@link CheckpointEvaluation}; {@link ResultsTable} and {@link Expectations} write the run's tables.
  */
 public final class SuiteRunner {
   private final SuiteSpec suite;
   private final Path runDir;
   private final Path dataDir;
   private final PrintStream log;
-  private final Map<String, List<TextPair>> pairsByCorpus = new HashMap<>();
+  private final TrainingPipeline training;
   private final Map<String, Path> tokenizers = new HashMap<>();
 
   public SuiteRunner(SuiteSpec suite, Path runDir, Path dataDir, PrintStream log) {
@@ -59,6 +57,7 @@ public final class SuiteRunner {
     this.runDir = runDir;
     this.dataDir = dataDir;
     this.log = log;
+    this.training = new TrainingPipeline(dataDir, log);
   }
 
   /** Outcome of a run: how many cells failed. */
@@ -75,9 +74,30 @@ public final class SuiteRunner {
     return tasks;
   }
 
+  /**
+   * The tasks among {@code tasks} that are linear probes (the slowest; {@code eval.probeAt} decides at which
+   * checkpoints they run): recognised by their folder's layout, not by their name.
+   */
+  public Set<String> probeTasks(List<String> tasks) {
+    Set<String> probes = new HashSet<>();
+    for (String t : tasks) {
+      if (BuiltinTasks.isBuiltin(t) || !Files.exists(dataDir.resolve(t))) {
+        continue; // a missing folder fails in each cell's evaluation, which names it
+      }
+      try {
+        if (TaskFolder.detect(dataDir, t).kind() == TaskKind.PROBE) {
+          probes.add(t);
+        }
+      } catch (CptbenchException e) {
+        // an unknown layout, likewise reported by the evaluation
+      }
+    }
+    return probes;
+  }
+
   /** Context that enters every cell id: tasks, eval settings and data checksums. */
   public String context(List<String> tasks, Map<String, String> checksums) {
-    return Json.compact(Map.of("tasks", tasks, "eval", suite.eval().node().toString(), "data", checksums));
+    return Json.compact(Map.of("tasks", tasks, "eval", suite.eval().written(), "data", checksums));
   }
 
   public Map<String, String> checksums(List<String> tasks) {
@@ -104,7 +124,7 @@ public final class SuiteRunner {
       int i = 0;
       for (CellSpec cell : cells) {
         i++;
-        log.printf(Locale.ROOT, "[%d/%d] cell %s %s%n", i, cells.size(), cell.id(), cell.params());
+        log.printf(Locale.ROOT, "[%d/%d] cell %s %s%n", i, cells.size(), cell.id(), cell.columns());
         try {
           runCell(cell, tasks);
           Files.deleteIfExists(cellDir(cell).resolve("failed.json"));
@@ -142,7 +162,7 @@ public final class SuiteRunner {
     m.put("configHash", Hashing.sha256(suite.yaml()));
     m.put("config", suite.yaml());
     List<Map<String, Object>> cs = new ArrayList<>();
-    cells.forEach(c -> cs.add(c.params()));
+    cells.forEach(c -> cs.add(c.columns()));
     m.put("cells", cs);
     return m;
   }
@@ -154,16 +174,14 @@ public final class SuiteRunner {
   private void runCell(CellSpec cell, List<String> tasks) throws IOException {
     Path dir = cellDir(cell);
     Files.createDirectories(dir);
-    Json.writeFile(dir.resolve("cell.json"), cell.params());
+    Json.writeFile(dir.resolve("cell.json"), cell.columns());
     if (!Files.exists(dir.resolve("train.done"))) {
-      List<TextPair> pairs = pairs(cell.corpus());
       Path tok = tokenizer(cell);
       long t0 = System.nanoTime();
       Map<String, Object> prov = new LinkedHashMap<>();
       prov.put("suite", suite.name());
       prov.put("cell", cell.id());
-      prov.put("pairs", pairs.size());
-      TrainingRun.run(cell.encoder(), cell.train(), pairs, tok, dir, prov, s -> {
+      training.train(cell.encoder(), cell.train(), cell.corpus(), tok, dir, prov, s -> {
         if (s.step() % 50 == 0 || s.step() == cell.train().steps()) {
           log.printf(Locale.ROOT, "  step %d/%d loss %.4f acc %.3f tau %.3f %.0f pairs/s%n", s.step(),
               cell.train().steps(), s.loss(), s.inBatchAccuracy(), s.tau(), s.pairsPerSecond());
@@ -172,98 +190,18 @@ public final class SuiteRunner {
       AtomicFiles.writeString(dir.resolve("train.done"),
           String.format(Locale.ROOT, "trained in %.1f s%n", (System.nanoTime() - t0) / 1e9));
     }
-    EvalOptions opts = evalOptions();
-    String probeAt = suite.eval().getString("probeAt", "all");
-    for (int step : cell.train().checkpoints()) {
-      Path evalDir = dir.resolve("evals").resolve("step-" + step);
-      CptEncoder enc = null;
-      try {
-        for (String task : tasks) {
-          Path out = evalDir.resolve(EvalOutput.fileName(task) + ".json");
-          if (Files.exists(out)) {
-            continue;
-          }
-          boolean probe = task.startsWith("senteval/") || task.contains("/senteval/");
-          if (probe && probeAt.equals("final") && step != cell.train().steps()) {
-            continue;
-          }
-          if (enc == null) {
-            enc = CptEncoder.load(TrainingRun.checkpointDir(dir, step));
-          }
-          CptEncoder e = enc;
-          long t0 = System.nanoTime();
-          TaskResult r = TaskEvaluator.evaluate(dataDir, task, org.cptbench.eval.Embedder.of(e, null), opts);
-          Map<String, Object> json = new LinkedHashMap<>();
-          json.put("task", r.task());
-          json.put("kind", r.kind());
-          json.put("step", step);
-          json.put("metrics", r.metrics());
-          json.put("definitions", r.definitions());
-          json.put("details", r.details());
-          Json.writeFile(out, json);
-          log.printf(Locale.ROOT, "  step %d %s %s (%.1fs)%n", step, task, brief(r.metrics()),
-              (System.nanoTime() - t0) / 1e9);
-        }
-      } finally {
-        if (enc != null) {
-          enc.close();
-        }
-      }
-    }
+    Set<String> finalOnly =
+        suite.eval().probeAt() == EvalSettings.ProbeAt.FINAL ? probeTasks(tasks) : Set.of();
+    new CheckpointEvaluation(dataDir, suite.eval().options(suite.seed()), finalOnly, log)
+        .evaluate(dir, cell.train().checkpoints(), tasks);
   }
 
-  private static String brief(Map<String, Double> metrics) {
-    StringBuilder sb = new StringBuilder();
-    metrics.entrySet().stream().limit(4).forEach(e ->
-        sb.append(String.format(Locale.ROOT, "%s=%.4f ", e.getKey(), e.getValue())));
-    return sb.toString().trim();
-  }
-
-  EvalOptions evalOptions() {
-    var e = suite.eval();
-    var base = EvalOptions.defaults();
-    var probe = base.probe();
-    if (e.has("probeFolds")) {
-      probe = probe.withFolds(e.getInt("probeFolds", 10));
-    }
-    return new EvalOptions(
-        e.getString("stsSplit", "test"),
-        e.has("relevanceLevel") ? e.getInt("relevanceLevel", 1) : null,
-        "test",
-        e.getInt("distractors", -1),
-        suite.seed(),
-        probe);
-  }
-
-  private List<TextPair> pairs(CorpusSpec c) {
-    return pairsByCorpus.computeIfAbsent(c.corpus() + "|" + c.window() + "|" + c.minChars(), k -> {
-      TextCorpus text = corpus(c);
-      List<TextPair> p = text.pairs(new NeighbourPairs.Options(c.window(), 1, c.minChars()));
-      log.printf(Locale.ROOT, "  corpus %s: %,d pairs%n", c.corpus(), p.size());
-      return p;
-    });
-  }
-
-  private TextCorpus corpus(CorpusSpec c) {
-    return BuiltinTasks.openCorpus(c.corpus(), dataDir);
-  }
-
+  /** One tokenizer per (corpus, vocabulary, training characters), shared by the cells under RUN/tokenizers/. */
   private Path tokenizer(CellSpec cell) {
     CorpusSpec c = cell.corpus();
     String key = Hashing.sha256(c.corpus() + "|" + cell.encoder().vocabSize() + "|" + c.tokenizerChars())
         .substring(0, 12);
-    return tokenizers.computeIfAbsent(key, k -> {
-      Path file = runDir.resolve("tokenizers").resolve(k).resolve("tokenizer.json");
-      return TrainingRun.ensureTokenizer(file, corpus(c).texts(), cell.encoder().vocabSize(), c.tokenizerChars());
-    });
-  }
-
-  /** Reads a task result JSON written by a run. */
-  static JsonNode readEval(Path file) {
-    try {
-      return Json.MAPPER.readTree(file.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + file, e);
-    }
+    return tokenizers.computeIfAbsent(key, k -> training.tokenizer(
+        c, cell.encoder().vocabSize(), runDir.resolve("tokenizers").resolve(k).resolve("tokenizer.json")));
   }
 }

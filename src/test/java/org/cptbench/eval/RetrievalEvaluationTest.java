@@ -11,11 +11,11 @@ import org.cptbench.data.retrieval.RetrievalCorpus;
 import org.cptbench.data.retrieval.RetrievalTask;
 import org.cptbench.eval.metric.MetricId;
 import org.cptbench.eval.metric.RankingMetric;
-import org.cptbench.eval.trec.Qrels;
-import org.cptbench.eval.trec.TrecOrder;
-import org.cptbench.eval.trec.TrecRun;
-import org.cptbench.eval.trec.TrecRunReader;
-import org.cptbench.eval.trec.TrecRunWriter;
+import org.cptbench.data.trec.Qrels;
+import org.cptbench.data.trec.TrecOrder;
+import org.cptbench.data.trec.TrecRun;
+import org.cptbench.data.trec.TrecRunReader;
+import org.cptbench.data.trec.TrecRunWriter;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

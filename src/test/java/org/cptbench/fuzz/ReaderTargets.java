@@ -11,8 +11,8 @@ import org.cptbench.data.retrieval.QaQuestionsReader;
 import org.cptbench.data.retrieval.RetrievalLoader;
 import org.cptbench.data.senteval.SentEvalLoader;
 import org.cptbench.data.sts.StsLoader;
-import org.cptbench.eval.trec.QrelsReader;
-import org.cptbench.eval.trec.TrecRunReader;
+import org.cptbench.data.trec.QrelsReader;
+import org.cptbench.data.trec.TrecRunReader;
 import org.cptbench.model.Checkpoint;
 import org.cptbench.text.CptTokenizer;
 

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import org.cptbench.CptbenchException;
 import org.cptbench.eval.Retriever;
-import org.cptbench.eval.trec.TrecRun;
+import org.cptbench.data.trec.TrecRun;
 import org.cptbench.text.Side;
 import org.junit.jupiter.api.Test;
 

@@ -44,7 +44,14 @@ final class FakeRun {
   private FakeRun() {}
 
   static Config config(String temperature, int batchSize) {
-    return new Config("tiny", "causal", "eos", temperature, batchSize, 300);
+    java.util.SequencedMap<String, String> m = new java.util.LinkedHashMap<>();
+    m.put("encoder", "tiny");
+    m.put("attention", "causal");
+    m.put("pooling", "eos");
+    m.put("temperature", temperature);
+    m.put("batchSize", Integer.toString(batchSize));
+    m.put("steps", "300");
+    return new Config(m);
   }
 
   static String cellId(int configIndex, int seed) {

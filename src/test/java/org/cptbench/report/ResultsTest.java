@@ -119,7 +119,11 @@ class ResultsTest {
     Path file = Files.writeString(dir.resolve("results.csv"), "cell,model,value\nc1,x,0.5\n");
     MalformedInputException e = assertThrows(MalformedInputException.class, () -> Results.read(file));
     assertEquals(1, e.line());
-    assertTrue(e.getMessage().contains("header is cell,model,value; expected 14 fields: cell,encoder"), e.getMessage());
+    assertTrue(e.getMessage().contains("header is cell,model,value; expected cell, the parameter columns, then "
+        + "step,task,kind,metric,value,definition (e.g. cell,encoder,"), e.getMessage());
+    Files.writeString(file, "cell,encoder,steps,seed,step,task,kind,metric,value,definition\n");
+    e = assertThrows(MalformedInputException.class, () -> Results.read(file));
+    assertTrue(e.getMessage().contains("parameter column batchSize missing"), e.getMessage());
     Files.writeString(file, "");
     assertThrows(MalformedInputException.class, () -> Results.read(file));
     Files.writeString(file, HEADER);

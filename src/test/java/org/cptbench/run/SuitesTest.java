@@ -30,6 +30,21 @@ class SuitesTest {
   }
 
   @Test
+  void resultsCsvKeepsItsColumns() {
+    assertEquals("cell,encoder,attention,pooling,temperature,batchSize,steps,seed,step,task,kind,metric,value,"
+        + "definition", String.join(",", ResultsTable.HEADER));
+  }
+
+  @Test
+  void quickCellIdsAreThoseOfTheReleaseBefore() {
+    // ids of `./harness run quick` before the typed suite model (same context): cached cells stay valid
+    List<CellSpec> cells = SuiteGrid.expand(Suites.load("quick"), "ctx");
+    assertEquals(List.of("learned(0.07 lr=0.005)", "learned(0.07 lr=0.005)", "fixed(0.05)", "fixed(0.05)"),
+        cells.stream().map(c -> c.params().columnText().get("temperature")).toList());
+    assertEquals(List.of(32, 128, 32, 128), cells.stream().map(c -> c.train().batchSize()).toList());
+  }
+
+  @Test
   void cellIdsDependOnContextAndAreStable() {
     SuiteSpec s = Suites.load("quick");
     assertEquals(SuiteGrid.expand(s, "a").get(0).id(), SuiteGrid.expand(s, "a").get(0).id());

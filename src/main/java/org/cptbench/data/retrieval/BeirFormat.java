@@ -12,8 +12,8 @@ import org.cptbench.CptbenchException;
 import org.cptbench.data.LineReader;
 import org.cptbench.data.LoadReport;
 import org.cptbench.data.PyText;
-import org.cptbench.eval.trec.Qrels;
-import org.cptbench.eval.trec.QrelsReader;
+import org.cptbench.data.trec.Qrels;
+import org.cptbench.data.trec.QrelsReader;
 import org.cptbench.util.Json;
 
 /**

@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.cptbench.data.LineReader;
 import org.cptbench.data.LoadReport;
-import org.cptbench.eval.trec.Qrels;
-import org.cptbench.eval.trec.QrelsReader;
+import org.cptbench.data.trec.Qrels;
+import org.cptbench.data.trec.QrelsReader;
 
 /**
  * MS MARCO passage ranking as distributed by Microsoft (Nguyen et al. 2016; anserini uses the same formats):

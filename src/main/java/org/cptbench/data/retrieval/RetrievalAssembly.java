@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.cptbench.CptbenchException;
 import org.cptbench.data.LoadReport;
-import org.cptbench.eval.trec.Qrels;
+import org.cptbench.data.trec.Qrels;
 
 /** Cross-checks queries, qrels and corpus and assembles a {@link RetrievalTask}; shared by the formats. */
 final class RetrievalAssembly {

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import org.cptbench.data.LoadReport;
-import org.cptbench.eval.trec.Qrels;
+import org.cptbench.data.trec.Qrels;
 
 /**
  * A loaded retrieval benchmark: the corpus, the judged queries (those with at least one judgment, in query-file

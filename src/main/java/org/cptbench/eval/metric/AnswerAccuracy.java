@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import org.cptbench.CptbenchException;
-import org.cptbench.eval.trec.TrecOrder;
+import org.cptbench.data.trec.TrecOrder;
 
 /**
  * Open-domain QA retrieval accuracy {@code AnswerAcc@k} (DPR, Karpukhin et al. 2020, "top-k retrieval accuracy"):

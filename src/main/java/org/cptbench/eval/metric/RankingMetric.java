@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.cptbench.CptbenchException;
-import org.cptbench.eval.trec.Qrels;
+import org.cptbench.data.trec.Qrels;
 
 /**
  * A retrieval metric computed as trec_eval 10.0 computes it with {@code -c}: every query in the qrels is scored
@@ -15,7 +15,7 @@ import org.cptbench.eval.trec.Qrels;
  * the order trec_eval accumulates in.
  *
  * <p>Rankings are doc ids in final rank order. For a run file, that order is trec_eval's re-sorting (score desc,
- * doc id desc on ties): use {@link org.cptbench.eval.trec.TrecRun#rankings()}. A doc's relevance value is as in
+ * doc id desc on ties): use {@link org.cptbench.data.trec.TrecRun#rankings()}. A doc's relevance value is as in
  * {@code form_res_rels.c}: its grade when judged with grade >= 0, -1 when not in the qrels (unjudged docs are
  * non-relevant), -2 for a negative grade.
  */

@@ -2,7 +2,7 @@ package org.cptbench.eval.metric;
 
 import java.util.List;
 import java.util.Map;
-import org.cptbench.eval.trec.Qrels;
+import org.cptbench.data.trec.Qrels;
 
 /**
  * Recall at cutoff {@code k}: {@code R@k}. For one query, (docs with grade >= level among ranks 1..k) / (judged

@@ -16,13 +16,13 @@ import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
 /**
- * {@code RUN/run.json}: where a run's numbers come from. The {@link #EXPECTED} keys are shown first, in that order
- * ({@code (missing)} when absent), then any other top-level keys in file order; nested values are shown as compact
- * JSON.
+ * {@code RUN/run.json} as the report shows it: where a run's numbers come from (written by
+ * {@link org.cptbench.run.Provenance}). The {@link #EXPECTED} keys are shown first, in that order ({@code (missing)}
+ * when absent), then any other top-level keys in file order; nested values are shown as compact JSON.
  *
  * @param values key to display text
  */
-public record Provenance(SequencedMap<String, String> values) {
+public record ProvenanceTable(SequencedMap<String, String> values) {
   public static final List<String> EXPECTED =
       List.of(
           "suite", "runId", "seed", "start", "end", "gitCommit", "gitDirty", "jdk", "os", "cpu", "threads");
@@ -30,7 +30,7 @@ public record Provenance(SequencedMap<String, String> values) {
   public static final String MISSING = "(missing)";
 
   /** Reads {@code file}; it must exist and hold a JSON object. */
-  public static Provenance read(Path file) {
+  public static ProvenanceTable read(Path file) {
     if (!Files.isRegularFile(file)) {
       throw new CptbenchException(file + ": file not found (the run's provenance, written by the suite runner)");
     }
@@ -52,7 +52,7 @@ public record Provenance(SequencedMap<String, String> values) {
     for (Map.Entry<String, JsonNode> e : root.properties()) {
       values.putIfAbsent(e.getKey(), text(e.getValue()));
     }
-    return new Provenance(values);
+    return new ProvenanceTable(values);
   }
 
   private static String text(JsonNode node) {

@@ -1,4 +1,4 @@
-package org.cptbench.eval.trec;
+package org.cptbench.data.trec;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

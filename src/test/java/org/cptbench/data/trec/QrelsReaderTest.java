@@ -1,4 +1,4 @@
-package org.cptbench.eval.trec;
+package org.cptbench.data.trec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -15,7 +15,7 @@ import org.cptbench.CptbenchException;
 import org.cptbench.TestData;
 import org.cptbench.data.LoadReport;
 import org.cptbench.data.MalformedInputException;
-import org.cptbench.eval.trec.QrelsReader.Duplicates;
+import org.cptbench.data.trec.QrelsReader.Duplicates;
 import org.cptbench.eval.TrecFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,4 +1,4 @@
-package org.cptbench.eval.trec;
+package org.cptbench.data.trec;
 
 import java.io.BufferedReader;
 import java.io.IOException;

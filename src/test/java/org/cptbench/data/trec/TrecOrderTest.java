@@ -1,4 +1,4 @@
-package org.cptbench.eval.trec;
+package org.cptbench.data.trec;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
