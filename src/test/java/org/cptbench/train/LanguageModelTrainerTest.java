@@ -35,7 +35,7 @@ class LanguageModelTrainerTest {
       System.arraycopy(s, 0, inputs[i], 0, 12);
       System.arraycopy(s, 1, targets[i], 0, 12);
     }
-    LanguageModelSpec lm = spec(300, 8, 12, 1e-2, 20);
+    LanguageModelSpec lm = spec(150, 8, 12, 1e-2, 10);
     List<Double> losses = new ArrayList<>();
     try (LanguageModelTrainer t = new LanguageModelTrainer(MICRO, lm)) {
       for (int step = 1; step <= lm.steps(); step++) {
@@ -43,7 +43,7 @@ class LanguageModelTrainerTest {
       }
       assertEquals(Math.log(64), losses.get(0), 0.1, "an untrained model predicts about uniformly");
       double last = losses.get(losses.size() - 1);
-      assertTrue(last < 0.05, "loss after 300 steps on 8 sequences: " + last);
+      assertTrue(last < 0.05, "loss after 150 steps on 8 sequences: " + last);
       assertEquals(last, t.meanLoss(inputs, targets), 0.05, "loss of the trained weights");
     }
   }
