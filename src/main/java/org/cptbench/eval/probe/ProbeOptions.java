@@ -15,7 +15,7 @@ import org.cptbench.CptbenchException;
  *     which SentEval leaves as it is); {@code >= 1}
  * @param standardize z-score each feature with the training part's mean and standard deviation before fitting.
  *     SentEval does not (it feeds raw embeddings to {@code LogisticRegression}), and scaling changes what a given
- *     {@code C} means, so {@code false} is the SentEval protocol
+ *     {@code C} means, so {@code false} is the SentEval protocol (scikit-learn path only)
  * @param threads worker threads for independent fits (folds, penalties); results do not depend on it; {@code >= 1}
  * @param protocol which of SentEval's two classifier paths ({@link ProbeProtocol})
  * @param l2Normalize L2-normalise each embedding before the probe. SentEval feeds the encoder's vectors as they
