@@ -51,6 +51,10 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--retrieval-split", description = "qrels/queries split of retrieval folders (default test)")
   String retrievalSplit = "test";
 
+  @Option(names = "--strict", description = "data-integrity findings (judged documents or queries missing, ...) are"
+      + " errors, not warnings")
+  boolean strict;
+
   @Option(names = "--distractors", description = "sub-sample corpora: judged docs + N seeded distractors")
   int distractors = -1;
 
@@ -80,7 +84,8 @@ public final class EvalCommand implements Callable<Integer> {
             .probe()
             .withProtocol(org.cptbench.eval.probe.ProbeProtocol.parse(probeProtocol))
             .withL2Normalize(probeNormalize);
-    EvalOptions options = new EvalOptions(split, relevanceLevel, retrievalSplit, distractors, seed, probe);
+    EvalOptions options =
+        new EvalOptions(split, relevanceLevel, retrievalSplit, distractors, seed, probe).withStrict(strict);
     if (encoder.trim().equals(Bm25.NAME)) {
       return lexical(data, options);
     }

@@ -12,6 +12,8 @@ import org.cptbench.eval.probe.ProbeOptions;
  * @param distractors when >= 0, sub-sample large corpora to every judged document plus this many seeded distractors
  * @param seed seed of the sub-sampling
  * @param probe linear-probe settings (SentEval defaults)
+ * @param strict data-integrity findings of the loaders (judged documents missing from the corpus, judged queries
+ *     missing from the queries file, ...: {@link DataIntegrity}) are errors instead of warnings
  */
 public record EvalOptions(
     String stsSplit,
@@ -19,10 +21,22 @@ public record EvalOptions(
     String retrievalSplit,
     int distractors,
     long seed,
-    ProbeOptions probe) {
+    ProbeOptions probe,
+    boolean strict) {
+
+  /** Lenient: integrity findings are warnings. */
+  public EvalOptions(
+      String stsSplit, Integer relevanceLevel, String retrievalSplit, int distractors, long seed, ProbeOptions probe) {
+    this(stsSplit, relevanceLevel, retrievalSplit, distractors, seed, probe, false);
+  }
 
   public static EvalOptions defaults() {
     return new EvalOptions("test", null, "test", -1, 13, ProbeOptions.senteval());
+  }
+
+  /** The same options with {@code strict} set. */
+  public EvalOptions withStrict(boolean strict) {
+    return new EvalOptions(stsSplit, relevanceLevel, retrievalSplit, distractors, seed, probe, strict);
   }
 
   /** The relevance level for a task name. */

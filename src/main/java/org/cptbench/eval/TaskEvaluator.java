@@ -28,21 +28,25 @@ public final class TaskEvaluator {
             : CorpusSampling.KEEP_ALL;
     TaskResult r =
         switch (folder.kind()) {
-          case PROBE -> ProbeEvaluation.run(folder.name(), folder.path(), embedder, options.probe());
-          case STS -> StsEvaluation.run(folder.name(), folder.path(), options.stsSplit(), embedder);
-          case RETRIEVAL ->
-              RetrievalEvaluation.run(
-                  "retrieval",
-                  rename(RetrievalLoader.load(folder.path(), options.retrievalSplit(), sampling), folder.name()),
-                  embedder,
-                  options.relevanceLevelFor(folder.name()));
-          case CODE ->
-              CodeSearchEvaluation.run(
-                  org.cptbench.data.code.CodeSearchLoader.load(folder.path(), options.retrievalSplit(), folder.name()),
-                  embedder,
-                  options.seed());
+          // STS and probe tasks load inside their evaluation: their findings are reviewed from its details
+          case PROBE -> reviewed(folder, ProbeEvaluation.run(folder.name(), folder.path(), embedder, options.probe()),
+              options);
+          case STS -> reviewed(folder, StsEvaluation.run(folder.name(), folder.path(), options.stsSplit(), embedder),
+              options);
+          case RETRIEVAL -> {
+            var t = rename(RetrievalLoader.load(folder.path(), options.retrievalSplit(), sampling), folder.name());
+            DataIntegrity.review(folder.name(), folder.path(), t.report(), options.strict());
+            yield RetrievalEvaluation.run("retrieval", t, embedder, options.relevanceLevelFor(folder.name()));
+          }
+          case CODE -> {
+            var t = org.cptbench.data.code.CodeSearchLoader.load(
+                folder.path(), options.retrievalSplit(), folder.name());
+            DataIntegrity.review(folder.name(), folder.path(), t.report(), options.strict());
+            yield CodeSearchEvaluation.run(t, embedder, options.seed());
+          }
           case QA -> {
             var t = QaLoader.load(folder.path(), options.retrievalSplit(), sampling);
+            DataIntegrity.review(folder.name(), folder.path(), t.report(), options.strict());
             yield QaEvaluation.run(
                 new org.cptbench.data.retrieval.QaTask(
                     folder.name(), t.questionsFile(), t.corpus(), t.questions(), t.report()),
@@ -50,6 +54,14 @@ public final class TaskEvaluator {
           }
         };
     r.details().put("seconds", (System.nanoTime() - start) / 1e9);
+    return r;
+  }
+
+  private static TaskResult reviewed(TaskFolder folder, TaskResult r, EvalOptions options) {
+    Object w = r.details().get("warnings");
+    java.util.List<String> warnings =
+        w instanceof java.util.List<?> l ? l.stream().map(String::valueOf).toList() : java.util.List.of();
+    DataIntegrity.review(folder.name(), folder.path(), warnings, options.strict());
     return r;
   }
 

@@ -46,7 +46,7 @@ public record CellTrainLog(String cell, int[] step, double[] loss, double[] expT
 
   /** Reads one log. */
   public static CellTrainLog read(String cell, Path file) {
-    CsvInput in = CsvInput.read(file, List.of(TrainLog.HEADER.split(",")));
+    CsvInput in = CsvInput.read(file, TrainLog.columnsOf(file)); // with or without the health column
     int n = in.rowCount();
     int[] step = new int[n];
     double[] loss = new double[n];

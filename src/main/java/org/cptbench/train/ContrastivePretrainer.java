@@ -141,19 +141,10 @@ public final class ContrastivePretrainer implements AutoCloseable {
     ContrastiveStep.Outcome out =
         stepper.run(
             xs, ys, () -> tau.exp(), train.gradCache() ? train.chunkSize() : 0, train.temperature().learned());
-    if (!Double.isFinite(out.loss())) {
-      throw new CptbenchException(
-          "training diverged: loss is "
-              + out.loss()
-              + " at step "
-              + step
-              + " (lr "
-              + schedule.at(step)
-              + ", tau "
-              + tau()
-              + "); lower train.learningRate or fix the temperature");
-    }
     double lr = schedule.at(step);
+    if (!Double.isFinite(out.loss())) {
+      throw new TrainingDiverged(step, "the loss", out.loss(), advice(lr));
+    }
     double gradNorm;
     try (NDScope scope = new NDScope()) {
       Map<String, NDArray> params = new LinkedHashMap<>(weights.asMap());
@@ -167,8 +158,7 @@ public final class ContrastivePretrainer implements AutoCloseable {
       }
       gradNorm = globalNorm(grads);
       if (!Double.isFinite(gradNorm)) {
-        throw new CptbenchException(
-            "training diverged: gradient norm is " + gradNorm + " at step " + step + "; lower train.learningRate");
+        throw new TrainingDiverged(step, "the gradient norm", gradNorm, advice(lr));
       }
       double scale = train.clipNorm() > 0 && gradNorm > train.clipNorm() ? train.clipNorm() / (gradNorm + 1e-6) : 1;
       double tauLr = train.temperature().learningRate();
@@ -182,8 +172,22 @@ public final class ContrastivePretrainer implements AutoCloseable {
         tau.set(new float[] {(float) Temperature.maxTau()});
       }
     }
+    if (!Double.isFinite(tau())) {
+      throw new TrainingDiverged(step, "tau (the log of the logit scale)", tau(), advice(lr));
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
-    return new StepStats(step, out.loss(), tau(), lr, xs.length / seconds, out.accuracy(), gradNorm);
+    return new StepStats(
+        step, out.loss(), tau(), lr, xs.length / seconds, out.accuracy(), gradNorm, out.meanCosine());
+  }
+
+  private String advice(double lr) {
+    return "the learning rate was "
+        + lr
+        + " (tau "
+        + tau()
+        + "); lower --lr / train.learningRate, lengthen the warm-up, keep clipping on (train.clipNorm)"
+        + (train.temperature().learned() && !train.temperature().clamp() ? " or clamp the temperature" : "")
+        + ", then run again";
   }
 
   private static double globalNorm(Map<String, NDArray> grads) {
@@ -212,8 +216,16 @@ public final class ContrastivePretrainer implements AutoCloseable {
     }
   }
 
-  /** Writes weights and optimizer state (AdamW moments, step, tau) into {@code dir}. */
+  /**
+   * Writes weights and optimizer state (AdamW moments, step, tau) into {@code dir}.
+   *
+   * @throws TrainingDiverged if a weight or tau is not finite: such a state is never written
+   */
   public void saveState(Path dir) {
+    TrainingDiverged.requireFinite(weights.asMap(), completed, advice(schedule.at(completed)));
+    if (!Double.isFinite(tau())) {
+      throw new TrainingDiverged(completed, "tau (the log of the logit scale)", tau(), advice(schedule.at(completed)));
+    }
     try {
       weights.save(dir.resolve(org.cptbench.model.Checkpoint.WEIGHTS));
       try (OutputStream out =

@@ -49,8 +49,11 @@ final class ContrastiveStep {
     this.forwardTokens = forwardTokens;
   }
 
-  /** Result of one forward/backward: mean loss and in-batch top-1 accuracy (x to y). */
-  record Outcome(double loss, double accuracy) {}
+  /**
+   * Result of one forward/backward: mean loss, in-batch top-1 accuracy (x to y) and the mean pairwise cosine of the
+   * x embeddings (the embedding spread; 1 when all coincide).
+   */
+  record Outcome(double loss, double accuracy, double meanCosine) {}
 
   /**
    * Computes loss and gradients for pairs {@code (xs[i], ys[i])}; {@code logitScale} is exp(tau) (a graph node
@@ -90,7 +93,11 @@ final class ContrastiveStep {
           SymmetricInfoNceLoss.logits(v.get("0:{}", m), v.get("{}:", m), logitScale.get());
       NDArray loss = SymmetricInfoNceLoss.loss(logits);
       gc.backward(loss);
-      return new Outcome(loss.getFloat(), accuracy(logits));
+      double spread;
+      try (GradMode off = GradMode.disabled()) {
+        spread = meanCosine(v.get("0:{}", m));
+      }
+      return new Outcome(loss.getFloat(), accuracy(logits), spread);
     }
   }
 
@@ -143,6 +150,7 @@ final class ContrastiveStep {
       NDArray cached = r.gradX().concat(r.gradY(), 0);
       double lossValue = r.loss();
       double acc = r.accuracy();
+      double spread = meanCosine(all.get("0:{}", m));
       // (3) re-embed chunk by chunk with autograd and push the cached gradients through the encoder
       int offset = 0;
       for (int[][] side : new int[][][] {xs, ys}) {
@@ -157,12 +165,25 @@ final class ContrastiveStep {
           }
         }
       }
-      return new Outcome(lossValue, acc);
+      return new Outcome(lossValue, acc, spread);
     }
   }
 
   private TokenBatch batch(int[][] side, int from, int chunk) {
     return TokenBatch.of(side, from, Math.min(side.length, from + chunk), padId, model.spec().pooling());
+  }
+
+  /**
+   * Mean cosine over the M(M-1) ordered pairs of distinct rows of L2-normalised embeddings {@code x}: with s the sum
+   * of the rows, |s|^2 = M + sum over i != j of x_i . x_j, so one pass over [M, d] suffices. NaN for M < 2.
+   */
+  static double meanCosine(NDArray x) {
+    long m = x.getShape().get(0);
+    if (m < 2) {
+      return Double.NaN;
+    }
+    double sq = x.sum(new int[] {0}).square().sum().getFloat();
+    return (sq - m) / ((double) m * (m - 1));
   }
 
   /** Fraction of rows whose largest logit is on the diagonal (ties count as misses unless the diagonal is first). */

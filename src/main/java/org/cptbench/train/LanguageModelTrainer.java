@@ -146,9 +146,7 @@ public final class LanguageModelTrainer implements AutoCloseable {
     double loss = lossSum / tokens;
     double lr = schedule.at(step);
     if (!Double.isFinite(loss)) {
-      throw new CptbenchException(
-          "pre-training diverged: loss is " + loss + " at step " + step + " (lr " + lr
-              + "); lower --lr");
+      throw new TrainingDiverged(step, "the language-model loss", loss, advice(lr));
     }
     double gradNorm;
     try (NDScope scope = new NDScope()) {
@@ -163,8 +161,7 @@ public final class LanguageModelTrainer implements AutoCloseable {
       }
       gradNorm = Math.sqrt(total.getFloat());
       if (!Double.isFinite(gradNorm)) {
-        throw new CptbenchException(
-            "pre-training diverged: gradient norm is " + gradNorm + " at step " + step + "; lower --lr");
+        throw new TrainingDiverged(step, "the gradient norm", gradNorm, advice(lr));
       }
       double scale = lm.clipNorm() > 0 && gradNorm > lm.clipNorm() ? lm.clipNorm() / (gradNorm + 1e-6) : 1;
       optimizer.step(params, grads, lr, scale, decayed, Map.of());
@@ -174,6 +171,11 @@ public final class LanguageModelTrainer implements AutoCloseable {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     return new Stats(step, loss, Double.NaN, lr, tokens / seconds, gradNorm);
+  }
+
+  private static String advice(double lr) {
+    return "the learning rate was " + lr + "; lower --lr / pretrain.learningRate, lengthen the warm-up or keep"
+        + " clipping on (pretrain.clipNorm), then run again";
   }
 
   /** Mean next-token cross-entropy (nats) over every sequence of a part (no autograd). */
@@ -204,6 +206,7 @@ public final class LanguageModelTrainer implements AutoCloseable {
 
   /** Writes weights and optimizer state into {@code dir}. */
   public void saveState(Path dir) {
+    TrainingDiverged.requireFinite(weights.asMap(), completed, advice(schedule.at(completed)));
     try {
       weights.save(dir.resolve(Checkpoint.WEIGHTS));
       try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(dir.resolve(Checkpoint.OPTIMIZER)))) {

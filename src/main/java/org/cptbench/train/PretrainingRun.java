@@ -90,29 +90,34 @@ public final class PretrainingRun {
           trainer.restoreState(saved.dir(), saved.step());
         }
         try (LanguageModelLog log = new LanguageModelLog(out.resolve(TrainingRun.LOG), trainer.completedSteps())) {
-          trainer.train(
-              data,
-              lm.steps(),
-              s -> {
-                log.append(s);
-                listener.accept(s);
-              },
-              step -> {
-                Map<String, Object> config = new LinkedHashMap<>();
-                config.put("format", Checkpoint.FORMAT);
-                config.put("objective", "causal-lm");
-                config.put("step", step);
-                config.put("encoder", Checkpoint.specJson(actual));
-                config.put("pretrain", lm.toJson());
-                config.put("endOfText", EndOfText.TOKEN);
-                config.put("configHash", configHash);
-                if (init != null) {
-                  config.put("init", Map.of("path", init.dir().toString(), "fingerprint", init.fingerprint()));
-                }
-                config.put("provenance", info);
-                config.put("generatedBy", "cptbench pretrain");
-                TrainingRun.publishCheckpoint(out, step, localTokenizer, config, trainer::saveState);
-              });
+          try {
+            trainer.train(
+                data,
+                lm.steps(),
+                s -> {
+                  log.append(s);
+                  listener.accept(s);
+                },
+                step -> {
+                  Map<String, Object> config = new LinkedHashMap<>();
+                  config.put("format", Checkpoint.FORMAT);
+                  config.put("objective", "causal-lm");
+                  config.put("step", step);
+                  config.put("encoder", Checkpoint.specJson(actual));
+                  config.put("pretrain", lm.toJson());
+                  config.put("endOfText", EndOfText.TOKEN);
+                  config.put("configHash", configHash);
+                  if (init != null) {
+                    config.put("init", Map.of("path", init.dir().toString(), "fingerprint", init.fingerprint()));
+                  }
+                  config.put("provenance", info);
+                  config.put("generatedBy", "cptbench pretrain");
+                  TrainingRun.publishCheckpoint(out, step, localTokenizer, config, trainer::saveState);
+                });
+          } catch (TrainingDiverged e) {
+            TrainingRun.Saved lastGood = TrainingRun.latestCheckpoint(out, configHash);
+            throw e.withLastGood(lastGood == null ? null : lastGood.dir(), lastGood == null ? 0 : lastGood.step());
+          }
         }
       }
       return new Result(TrainingRun.checkpointDir(out, lm.steps()), actual, data.tokens(), data.documents());

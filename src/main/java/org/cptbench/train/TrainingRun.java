@@ -114,23 +114,35 @@ public final class TrainingRun {
             init.loadInto(trainer);
           }
           int resumed = resume(trainer, out, configHash);
+          CollapseDetector health = new CollapseDetector(train.batchSize());
           try (TrainLog log = new TrainLog(out.resolve(LOG), resumed);
               GracefulStop stop = new GracefulStop()) {
-            trainer.train(
-                data,
-                train.steps(),
-                s -> {
-                  log.append(s);
-                  listener.accept(s);
-                  if (stop.requested()) { // SIGTERM: a checkpoint at this step boundary, then unwind
-                    writeCheckpoint(trainer, actual, train, compute, s.step(), out, localTokenizer, configHash,
-                        initProvenance(provenance, init));
-                    System.err.println();
-                    throw new GracefulStop.Stopped(s.step(), checkpointDir(out, s.step()));
-                  }
-                },
-                step -> writeCheckpoint(trainer, actual, train, compute, step, out, localTokenizer, configHash,
-                    initProvenance(provenance, init)));
+            try {
+              trainer.train(
+                  data,
+                  train.steps(),
+                  s -> {
+                    boolean warned = health.firstCollapse() != null;
+                    log.append(s, health.observe(s));
+                    if (!warned && health.firstCollapse() != null) {
+                      System.err.println();
+                      System.err.println(health.firstCollapse());
+                    }
+                    listener.accept(s);
+                    if (stop.requested()) { // SIGTERM: a checkpoint at this step boundary, then unwind
+                      writeCheckpoint(trainer, actual, train, compute, s.step(), out, localTokenizer, configHash,
+                          initProvenance(provenance, init));
+                      System.err.println();
+                      throw new GracefulStop.Stopped(s.step(), checkpointDir(out, s.step()));
+                    }
+                  },
+                  step -> writeCheckpoint(trainer, actual, train, compute, step, out, localTokenizer, configHash,
+                      initProvenance(provenance, init)));
+            } catch (TrainingDiverged e) {
+              log.append(divergedRow(e), TrainHealth.Status.DIVERGED);
+              Saved lastGood = latestCheckpoint(out, configHash);
+              throw e.withLastGood(lastGood == null ? null : lastGood.dir(), lastGood == null ? 0 : lastGood.step());
+            }
           }
         }
         return actual;
@@ -138,6 +150,14 @@ public final class TrainingRun {
     } catch (IOException e) {
       throw new UncheckedIOException("training into " + out + " failed", e);
     }
+  }
+
+  /** The log row of the step that diverged: the non-finite value in its column, NaN where nothing was measured. */
+  static StepStats divergedRow(TrainingDiverged e) {
+    double loss = e.quantity().equals("the loss") ? e.value() : Double.NaN;
+    double gradNorm = e.quantity().equals("the gradient norm") ? e.value() : Double.NaN;
+    double tau = e.quantity().startsWith("tau") ? e.value() : Double.NaN;
+    return new StepStats(e.step(), loss, tau, Double.NaN, Double.NaN, Double.NaN, gradNorm);
   }
 
   private static Map<String, Object> initProvenance(Map<String, Object> provenance, InitModel init) {
@@ -290,7 +310,12 @@ public final class TrainingRun {
     try {
       Files.createDirectories(target.getParent());
       Path tmp = Files.createTempDirectory(target.getParent(), ".step-" + step + ".");
-      state.write(tmp);
+      try {
+        state.write(tmp);
+      } catch (RuntimeException | IOException e) { // e.g. TrainingDiverged: non-finite weights are never published
+        org.cptbench.util.Hashing.deleteRecursively(tmp);
+        throw e;
+      }
       Files.copy(tokenizer, tmp.resolve(Checkpoint.TOKENIZER));
       Json.writeFile(tmp.resolve(Checkpoint.CONFIG), config);
       Checkpoint.writeChecksums(tmp);

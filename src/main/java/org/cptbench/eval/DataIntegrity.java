@@ -1,0 +1,37 @@
+package org.cptbench.eval;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.cptbench.CptbenchException;
+import org.cptbench.data.LoadReport;
+
+/**
+ * What a task's loader found wrong with its files ({@link LoadReport}: judged documents missing from the corpus,
+ * judged queries missing from the queries file, judged queries without a relevant document, ...). The counts and
+ * warnings go to the evaluation's {@code details.json} ({@code counts}, {@code warnings}); this prints the warnings
+ * once per task on standard error or, with {@link EvalOptions#strict()} ({@code eval --strict}), turns them into an
+ * error naming the folder and every finding.
+ */
+public final class DataIntegrity {
+  private DataIntegrity() {}
+
+  /** Reviews a loader's report before the evaluation runs. */
+  public static void review(String task, Path folder, LoadReport report, boolean strict) {
+    review(task, folder, report.warnings(), strict);
+  }
+
+  /** Reviews the warnings of a task; strict: an error naming the folder and the findings. */
+  public static void review(String task, Path folder, List<String> warnings, boolean strict) {
+    if (warnings.isEmpty()) {
+      return;
+    }
+    if (strict) {
+      throw new CptbenchException(
+          folder + ": data integrity check failed (--strict) for task " + task + ": " + String.join("; ", warnings)
+              + "; fix the files or run without --strict to evaluate anyway");
+    }
+    for (String w : warnings) {
+      System.err.println("warning: " + task + " (" + folder + "): " + w);
+    }
+  }
+}
