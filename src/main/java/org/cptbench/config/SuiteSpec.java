@@ -28,6 +28,8 @@ import org.cptbench.train.TrainSpec;
  * eval: {distractors: -1, relevanceLevel: null, probeFolds: 10, probeAt: all}
  * expect:
  *   - {cell: {batchSize: 128}, task: sts/STSBenchmark, metric: spearman, min: 0.2, max: 1.0}
+ * claims:                  # paper findings tested with paired bootstrap statistics ({@link ClaimSpec})
+ *   - {id: batch-sts, paper: "...", compare: {better: {batchSize: 128}, worse: {batchSize: 32}}, tasks: sts}
  * </pre>
  *
  * @param source the file (or built-in suite) it was read from, for errors
@@ -48,16 +50,19 @@ public record SuiteSpec(
     List<String> optionalTasks,
     EvalSettings eval,
     List<Expectation> expect,
+    List<ClaimSpec> claims,
     String yaml) {
 
   public static final String[] KEYS = {
-    "name", "description", "seed", "seeds", "encoder", "train", "sweep", "tasks", "optionalTasks", "eval", "expect"
+    "name", "description", "seed", "seeds", "encoder", "train", "sweep", "tasks", "optionalTasks", "eval", "expect",
+    "claims"
   };
 
   public SuiteSpec {
     tasks = List.copyOf(tasks);
     optionalTasks = List.copyOf(optionalTasks);
     expect = List.copyOf(expect);
+    claims = List.copyOf(claims);
   }
 
   public static SuiteSpec parse(String yaml, String source) {
@@ -104,8 +109,9 @@ public record SuiteSpec(
         expect.add(Expectation.parse(new ConfigNode(e, "expect[" + i++ + "]", source)));
       }
     }
-    return new SuiteSpec(
-        name, source, seed, seeds, encoder, train.train(), train.corpus(), sweep, tasks, optional, eval, expect, yaml);
+    List<ClaimSpec> claims = parseClaims(root, source, tasks, optional);
+    return new SuiteSpec(name, source, seed, seeds, encoder, train.train(), train.corpus(), sweep, tasks, optional,
+        eval, expect, claims, yaml);
   }
 
   /** The parameters every cell starts from before the sweep replaces some. */
@@ -116,6 +122,35 @@ public record SuiteSpec(
   /** The parameters of every cell of the grid, in expansion order. */
   public List<CellParams> cells() {
     return sweep.cells(baseCell());
+  }
+
+  private static List<ClaimSpec> parseClaims(
+      ConfigNode root, String source, List<String> tasks, List<String> optional) {
+    List<ClaimSpec> claims = new ArrayList<>();
+    if (!root.has("claims")) {
+      return claims;
+    }
+    JsonNode list = root.raw("claims");
+    if (!list.isArray()) {
+      throw new CptbenchException(source + ": claims: expected a list of {id, paper, compare, tasks, at}, got "
+          + ConfigNode.describe(list));
+    }
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    int i = 0;
+    for (JsonNode e : list) {
+      ClaimSpec c = ClaimSpec.parse(new ConfigNode(e, "claims[" + i++ + "]", source));
+      if (!ids.add(c.id())) {
+        throw new CptbenchException(c.path() + ".id: '" + c.id() + "' is used by another claim; ids must be unique");
+      }
+      for (String t : c.taskNames()) {
+        if (!tasks.contains(t) && !optional.contains(t)) {
+          throw new CptbenchException(c.path() + ".tasks: '" + t + "' is not a task of this suite; allowed: "
+              + tasks + " and optional " + optional);
+        }
+      }
+      claims.add(c);
+    }
+    return claims;
   }
 
   private static ConfigNode mapping(ConfigNode root, String key) {

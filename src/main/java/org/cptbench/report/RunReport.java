@@ -19,15 +19,18 @@ import tech.tablesaw.api.Table;
 
 /**
  * The report of a suite run: reads {@code RUN/run.json}, {@code RUN/results.csv}, {@code RUN/cells/*}, and the
- * optional {@code RUN/verdicts.csv} and {@code RUN/failures.csv}, and writes into the run folder:
+ * optional {@code RUN/verdicts.csv}, {@code RUN/failures.csv} and {@code RUN/suite.yaml} (its {@code claims:}, tested
+ * on the cells' per-item files by {@link ClaimsTable}), and writes into the run folder:
  *
  * <ul>
- *   <li>{@code report.md} and {@code report.html} (self-contained: inline CSS, charts as base64 data URIs): provenance,
- *       the paper-style {@link ComparisonTable}, charts, {@link TaskTables}, verdicts and failures;
+ *   <li>{@code report.md} and {@code report.html} (self-contained: inline CSS, charts as base64 data URIs): the claims
+ *       table (first, when the suite states claims), provenance, the paper-style {@link ComparisonTable}, charts,
+ *       {@link TaskTables}, verdicts and failures;
  *   <li>{@code charts/*.png}: {@code tradeoff.png} (STS avg vs search avg over checkpoints), {@code batch-probe.png},
  *       {@code batch-sts.png}, {@code batch-search.png} (averages vs batch size), {@code tau.png} (learned logit
  *       scale), {@code training.png} (loss and in-batch accuracy); a chart is left out when the run lacks its data;
- *   <li>{@code tables/*.csv}: {@code comparison.csv}, {@code checkpoints.csv} (seed statistics of every measure at
+ *   <li>{@code tables/*.csv}: {@code claims.csv} (when the suite states claims), {@code comparison.csv},
+ *       {@code checkpoints.csv} (seed statistics of every measure at
  *       every step), {@code per-seed.csv}, {@code task-<task>.csv}.
  * </ul>
  */
@@ -59,9 +62,15 @@ public final class RunReport {
     CellLabels cellLabels = new CellLabels(runDir, results, labels, logs);
     ComparisonTable comparison = new ComparisonTable(scores);
     List<TaskTables.TaskTable> taskTables = TaskTables.build(scores, labels);
+    ClaimsTable.Section claims = ClaimsTable.read(runDir, results);
 
     List<Path> tables = new ArrayList<>();
     Path tableDir = runDir.resolve("tables");
+    if (claims != null && claims.table() != null) {
+      tables.add(writeCsv(claims.table(), tableDir.resolve("claims.csv")));
+    } else {
+      deleteQuietly(tableDir.resolve("claims.csv"));
+    }
     tables.add(writeCsv(comparison.numeric(), tableDir.resolve("comparison.csv")));
     tables.add(writeCsv(scores.aggregated(), tableDir.resolve("checkpoints.csv")));
     tables.add(writeCsv(scores.perSeed(), tableDir.resolve("per-seed.csv")));
@@ -99,7 +108,7 @@ public final class RunReport {
         .format(generated.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
     ReportDocument doc =
         new ReportDocument(runDir.toString(), date, provenance, scores, comparison, taskTables, images, verdicts,
-            failures, cellLabels.labels());
+            failures, cellLabels.labels(), claims);
     List<ReportBlock> blocks = doc.blocks();
     Path md = runDir.resolve("report.md");
     Path html = runDir.resolve("report.html");

@@ -3,13 +3,14 @@ package org.cptbench.run;
 import java.util.ArrayList;
 import java.util.List;
 import org.cptbench.config.CellParams;
+import org.cptbench.config.ClaimSpec;
 import org.cptbench.config.Expectation;
 import org.cptbench.config.SuiteSpec;
 
 /**
  * The cells of a suite: the cartesian product of its sweep ({@link org.cptbench.config.SweepAxis}, in that order),
  * each with its id. Checkpoints beyond a cell's step budget are dropped; its last step is always a checkpoint.
- * Every {@code expect} selector must select at least one cell.
+ * Every {@code expect} and {@code claims} selector must select at least one cell.
  */
 public final class SuiteGrid {
   private SuiteGrid() {}
@@ -18,6 +19,9 @@ public final class SuiteGrid {
     List<CellParams> params = suite.cells();
     for (Expectation e : suite.expect()) {
       e.requireSomeCell(params);
+    }
+    for (ClaimSpec c : suite.claims()) {
+      c.requireSomeCell(params);
     }
     List<CellSpec> cells = new ArrayList<>();
     for (CellParams p : params) {

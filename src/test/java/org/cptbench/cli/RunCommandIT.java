@@ -124,6 +124,71 @@ class RunCommandIT {
     assertEquals(values(a.resolve("results.csv")), values(b.resolve("results.csv")));
   }
 
+  /**
+   * The suite's claims in the report: the Claims table comes first, claims.csv holds one row per claim, a step
+   * claim's effect equals the mean over cells of the Spearman gain in results.csv, and a claim whose group has no
+   * task in the run says why instead of giving numbers.
+   */
+  @Test
+  void reportsTheSuitesClaimsFirst() throws IOException {
+    Path f = tmp.resolve("claims.yaml");
+    Files.writeString(f, """
+        name: toy-claims
+        seed: 7
+        seeds: 2
+        encoder: {preset: tiny, vocabSize: 400}
+        train: {corpus: %s, steps: 6, checkpoints: [3], batchSize: 8, tokenizerChars: 100000}
+        sweep:
+          batchSize: [4, 8]
+        tasks: [sts/STSBenchmark, beir/toy]
+        claims:
+          - {id: batch, paper: "Larger batches help search.", compare: {better: {batchSize: 8}, worse: {batchSize: 4}},
+             tasks: search}
+          - {id: longer, paper: "Longer training helps STS.", compare: {better: {step: 6}, worse: {step: 3}},
+             tasks: [sts/STSBenchmark]}
+          - {id: probes, paper: "p", compare: {better: {batchSize: 8}, worse: {batchSize: 4}}, tasks: probe}
+        """.formatted(corpus));
+    Path out = tmp.resolve("claims-run");
+    StringWriter err = new StringWriter();
+    assertEquals(0, run(f, out, err), err.toString());
+    String md = Files.readString(out.resolve("report.md"));
+    int claims = md.indexOf("## Claims");
+    assertTrue(claims > 0 && claims < md.indexOf("## Provenance"), md);
+    List<String> rows = Files.readAllLines(out.resolve("tables/claims.csv"));
+    assertEquals("claim,paper,better,worse,tasks,effect_points,ci_low_points,ci_high_points,p,p_holm,verdict,note",
+        rows.get(0));
+    assertEquals(4, rows.size(), String.join("\n", rows));
+    List<org.apache.commons.csv.CSVRecord> recs;
+    try (var r = Files.newBufferedReader(out.resolve("tables/claims.csv"))) {
+      recs = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
+          .parse(r).getRecords();
+    }
+    for (var rec : recs.subList(0, 2)) {
+      double effect = Double.parseDouble(rec.get("effect_points"));
+      double lo = Double.parseDouble(rec.get("ci_low_points"));
+      double hi = Double.parseDouble(rec.get("ci_high_points"));
+      double p = Double.parseDouble(rec.get("p"));
+      double holm = Double.parseDouble(rec.get("p_holm"));
+      assertTrue(lo <= effect + 0.01 && effect <= hi + 0.01, rec.toString());
+      assertTrue(p > 0 && p <= 1 && holm >= p && holm <= 1, rec.toString());
+      assertTrue(List.of("reproduced", "contradicted", "inconclusive").contains(rec.get("verdict")), rec.toString());
+      assertEquals("seeds 2 vs 2", rec.get("note"));
+    }
+    assertEquals("beir/toy", recs.get(0).get("tasks"));
+    assertEquals("step 6", recs.get(1).get("better"));
+    // the step claim pairs every cell with itself: effect = mean over the 4 cells of spearman(6) - spearman(3)
+    double gain = 0;
+    for (String line : Files.readAllLines(out.resolve("results.csv"))) {
+      String[] c = line.split(",");
+      if (c.length > 12 && c[9].equals("sts/STSBenchmark") && c[11].equals("spearman")) {
+        gain += (c[8].equals("6") ? 1 : -1) * Double.parseDouble(c[12]) / 4;
+      }
+    }
+    assertEquals(100 * gain, Double.parseDouble(recs.get(1).get("effect_points")), 0.006);
+    assertEquals("", recs.get(2).get("p"));
+    assertEquals("not tested: no task of group probe in this run", recs.get(2).get("note"));
+  }
+
   @Test
   void aSecondRunIntoTheSameFolderIsRefused() throws IOException {
     Path out = tmp.resolve("locked");
