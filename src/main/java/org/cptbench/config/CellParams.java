@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.SequencedMap;
 import org.cptbench.CptbenchException;
 import org.cptbench.model.EncoderSpec;
+import org.cptbench.model.Precision;
 import org.cptbench.train.Temperature;
 import org.cptbench.train.TrainSpec;
 
@@ -30,16 +31,19 @@ import org.cptbench.train.TrainSpec;
  * @param batchSize pairs per training step
  * @param steps training steps (the step budget)
  * @param seed the cell's seed
+ * @param precision the precision the cell trains and is evaluated in, as requested ({@code auto} is resolved per
+ *     machine when the cell runs)
  */
-public record CellParams(EncoderSpec encoder, Temperature temperature, int batchSize, int steps, long seed) {
+public record CellParams(
+    EncoderSpec encoder, Temperature temperature, int batchSize, int steps, long seed, Precision precision) {
 
   /** The parameter columns, in {@code results.csv} order (after {@code cell}). */
   public static final List<String> COLUMNS =
-      List.of("encoder", "attention", "pooling", "temperature", "batchSize", "steps", "seed");
+      List.of("encoder", "attention", "pooling", "temperature", "batchSize", "steps", "seed", "precision");
 
   public CellParams {
-    if (encoder == null || temperature == null) {
-      throw new CptbenchException("cell parameters: encoder and temperature are required");
+    if (encoder == null || temperature == null || precision == null) {
+      throw new CptbenchException("cell parameters: encoder, temperature and precision are required");
     }
   }
 
@@ -53,6 +57,7 @@ public record CellParams(EncoderSpec encoder, Temperature temperature, int batch
     m.put("batchSize", batchSize);
     m.put("steps", steps);
     m.put("seed", seed);
+    m.put("precision", precision.label());
     return m;
   }
 
@@ -95,6 +100,7 @@ public record CellParams(EncoderSpec encoder, Temperature temperature, int batch
     private int batchSize;
     private int steps;
     private long seed;
+    private Precision precision;
 
     private Builder(CellParams p) {
       encoder = p.encoder;
@@ -102,6 +108,7 @@ public record CellParams(EncoderSpec encoder, Temperature temperature, int batch
       batchSize = p.batchSize;
       steps = p.steps;
       seed = p.seed;
+      precision = p.precision;
     }
 
     public Builder encoder(EncoderSpec v) {
@@ -129,8 +136,13 @@ public record CellParams(EncoderSpec encoder, Temperature temperature, int batch
       return this;
     }
 
+    public Builder precision(Precision v) {
+      precision = v;
+      return this;
+    }
+
     public CellParams build() {
-      return new CellParams(encoder, temperature, batchSize, steps, seed);
+      return new CellParams(encoder, temperature, batchSize, steps, seed, precision);
     }
   }
 

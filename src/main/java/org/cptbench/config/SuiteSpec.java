@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cptbench.CptbenchException;
 import org.cptbench.model.EncoderSpec;
+import org.cptbench.model.Precision;
 import org.cptbench.train.CorpusSpec;
 import org.cptbench.train.TrainSpec;
 
@@ -18,6 +19,7 @@ import org.cptbench.train.TrainSpec;
  * name: batch-size
  * seed: 13                 # root seed; every cell's seed descends from it
  * seeds: 1                 # repetitions of every cell with derived seeds (mean and std in reports)
+ * precision: fp32          # fp32 | bf16 | auto (auto: bf16 where the machine runs it natively)
  * encoder: {preset: tiny, attention: causal, pooling: eos}
  * train:   {corpus: nltk, steps: 400, checkpoints: [100, 200, 400], batchSize: 128, temperature: {learned: 0.07}}
  * sweep:                   # cartesian product over the keys of SweepAxis
@@ -41,6 +43,7 @@ public record SuiteSpec(
     long seed,
     int seeds,
     EncoderSpec encoder,
+    Precision precision,
     TrainSpec train,
     CorpusSpec corpus,
     Sweep sweep,
@@ -51,7 +54,8 @@ public record SuiteSpec(
     String yaml) {
 
   public static final String[] KEYS = {
-    "name", "description", "seed", "seeds", "encoder", "train", "sweep", "tasks", "optionalTasks", "eval", "expect"
+    "name", "description", "seed", "seeds", "precision", "encoder", "train", "sweep", "tasks", "optionalTasks", "eval",
+    "expect"
   };
 
   public SuiteSpec {
@@ -74,6 +78,7 @@ public record SuiteSpec(
     if (seeds < 1 || seeds > 100) {
       throw new CptbenchException(source + ": seeds: " + seeds + " must be in 1..100");
     }
+    Precision precision = Precision.parse(source + ": precision", root.getString("precision", "fp32"));
     ConfigNode encoderNode = mapping(root, "encoder");
     EncoderSpec encoder = EncoderConfig.parse(encoderNode);
     ConfigNode sweepNode = mapping(root, "sweep");
@@ -86,7 +91,7 @@ public record SuiteSpec(
       trainNode = new ConfigNode(copy, trainNode.path(), source);
     }
     TrainConfig.Parsed train = TrainConfig.parse(trainNode, TrainConfig.defaults(seed), CorpusSpec.of("nltk"));
-    Sweep sweep = Sweep.parse(sweepNode, new SweepAxis.Base(encoderNode, train.train(), seeds));
+    Sweep sweep = Sweep.parse(sweepNode, new SweepAxis.Base(encoderNode, train.train(), seeds, precision));
     List<String> tasks = root.getStringList("tasks", List.of());
     List<String> optional = root.getStringList("optionalTasks", List.of());
     if (tasks.isEmpty() && optional.isEmpty()) {
@@ -105,12 +110,13 @@ public record SuiteSpec(
       }
     }
     return new SuiteSpec(
-        name, source, seed, seeds, encoder, train.train(), train.corpus(), sweep, tasks, optional, eval, expect, yaml);
+        name, source, seed, seeds, encoder, precision, train.train(), train.corpus(), sweep, tasks, optional, eval, expect, yaml);
   }
 
   /** The parameters every cell starts from before the sweep replaces some. */
   public CellParams baseCell() {
-    return new CellParams(encoder, train.temperature(), train.batchSize(), train.steps(), train.seed());
+    return new CellParams(
+        encoder, train.temperature(), train.batchSize(), train.steps(), train.seed(), precision);
   }
 
   /** The parameters of every cell of the grid, in expansion order. */
