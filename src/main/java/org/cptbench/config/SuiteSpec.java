@@ -20,7 +20,7 @@ import org.cptbench.train.TrainSpec;
  * seed: 13                 # root seed; every cell's seed descends from it
  * seeds: 1                 # repetitions of every cell with derived seeds (mean and std in reports)
  * precision: fp32          # fp32 | bf16 | auto (auto: bf16 where the machine runs it natively)
- * encoder: {preset: tiny, attention: causal, pooling: eos}
+ * encoder: {preset: tiny, attention: causal, pooling: eos, init: scratch}   # init: scratch | a model folder
  * train:   {corpus: nltk, steps: 400, checkpoints: [100, 200, 400], batchSize: 128, temperature: {learned: 0.07}}
  * sweep:                   # cartesian product over the keys of SweepAxis
  *   batchSize:   [32, 128]
@@ -43,6 +43,7 @@ public record SuiteSpec(
     long seed,
     int seeds,
     EncoderSpec encoder,
+    InitChoice init,
     Precision precision,
     TrainSpec train,
     CorpusSpec corpus,
@@ -80,6 +81,13 @@ public record SuiteSpec(
     }
     Precision precision = Precision.parse(source + ": precision", root.getString("precision", "fp32"));
     ConfigNode encoderNode = mapping(root, "encoder");
+    InitChoice init = InitChoice.SCRATCH;
+    if (encoderNode.has("init")) {
+      init = InitChoice.parse(source + ": " + encoderNode.key("init"), encoderNode.getString("init", ""));
+      ObjectNode copy = ((ObjectNode) encoderNode.node()).deepCopy();
+      copy.remove("init");
+      encoderNode = new ConfigNode(copy, encoderNode.path(), source);
+    }
     EncoderSpec encoder = EncoderConfig.parse(encoderNode);
     ConfigNode sweepNode = mapping(root, "sweep");
     ConfigNode trainNode = mapping(root, "train");
@@ -91,7 +99,7 @@ public record SuiteSpec(
       trainNode = new ConfigNode(copy, trainNode.path(), source);
     }
     TrainConfig.Parsed train = TrainConfig.parse(trainNode, TrainConfig.defaults(seed), CorpusSpec.of("nltk"));
-    Sweep sweep = Sweep.parse(sweepNode, new SweepAxis.Base(encoderNode, train.train(), seeds, precision));
+    Sweep sweep = Sweep.parse(sweepNode, new SweepAxis.Base(encoderNode, train.train(), seeds, precision, init));
     List<String> tasks = root.getStringList("tasks", List.of());
     List<String> optional = root.getStringList("optionalTasks", List.of());
     if (tasks.isEmpty() && optional.isEmpty()) {
@@ -110,13 +118,13 @@ public record SuiteSpec(
       }
     }
     return new SuiteSpec(
-        name, source, seed, seeds, encoder, precision, train.train(), train.corpus(), sweep, tasks, optional, eval, expect, yaml);
+        name, source, seed, seeds, encoder, init, precision, train.train(), train.corpus(), sweep, tasks, optional, eval, expect, yaml);
   }
 
   /** The parameters every cell starts from before the sweep replaces some. */
   public CellParams baseCell() {
     return new CellParams(
-        encoder, train.temperature(), train.batchSize(), train.steps(), train.seed(), precision);
+        encoder, train.temperature(), train.batchSize(), train.steps(), train.seed(), precision, init);
   }
 
   /** The parameters of every cell of the grid, in expansion order. */

@@ -24,6 +24,7 @@ import org.cptbench.data.TaskKind;
 import org.cptbench.eval.BuiltinTasks;
 import org.cptbench.model.Precision;
 import org.cptbench.train.CorpusSpec;
+import org.cptbench.train.InitModel;
 import org.cptbench.util.AtomicFiles;
 import org.cptbench.util.Hashing;
 import org.cptbench.util.Json;
@@ -183,14 +184,16 @@ public final class SuiteRunner {
     Device device = Engine.getEngine("PyTorch").defaultDevice();
     Precision resolved = resolvedPrecisions.computeIfAbsent(cell.params().precision(), p -> p.resolve(device));
     if (!Files.exists(dir.resolve("train.done"))) {
-      Path tok = tokenizer(cell);
+      InitModel init = cell.params().init().model();
+      Path tok = init != null ? init.tokenizer() : tokenizer(cell);
       long t0 = System.nanoTime();
       Map<String, Object> prov = new LinkedHashMap<>();
       prov.put("suite", suite.name());
       prov.put("cell", cell.id());
       prov.put("precisionRequested", cell.params().precision().label());
       prov.put("precisionResolved", resolved.label());
-      training.train(cell.encoder(), cell.train(), device, resolved, null, cell.corpus(), tok, dir, prov, s -> {
+      prov.put("init", cell.params().init().label());
+      training.train(cell.encoder(), cell.train(), device, resolved, init, cell.corpus(), tok, dir, prov, s -> {
         if (s.step() % 50 == 0 || s.step() == cell.train().steps()) {
           log.printf(Locale.ROOT, "  step %d/%d loss %.4f acc %.3f tau %.3f %.0f pairs/s%n", s.step(),
               cell.train().steps(), s.loss(), s.inBatchAccuracy(), s.tau(), s.pairsPerSecond());

@@ -99,8 +99,8 @@ class RunCommandIT {
       assertTrue(Files.exists(a.resolve(f)), f);
     }
     List<String> rows = Files.readAllLines(a.resolve("results.csv"));
-    assertEquals("cell,encoder,attention,pooling,temperature,batchSize,steps,seed,precision,step,task,kind,metric,"
-        + "value,definition", rows.get(0));
+    assertEquals("cell,encoder,attention,pooling,temperature,batchSize,steps,seed,precision,init,step,task,kind,"
+        + "metric,value,definition", rows.get(0));
     // 2 cells x 2 checkpoints x (2 sts + 5 retrieval metrics)
     assertEquals(1 + 2 * 2 * 7, rows.size());
     String verdicts = Files.readString(a.resolve("verdicts.csv"));
@@ -152,7 +152,7 @@ class RunCommandIT {
     cli.setErr(new PrintWriter(err));
     assertEquals(2, cli.execute("run", f.toString(), "--dry-run", "--data-dir", data.toString()));
     assertTrue(err.toString().contains("sweep.batchsize: unknown key; allowed keys here: [batchSize, encoder, "
-        + "precision, seed, steps, temperature]"), err.toString());
+        + "init, precision, seed, steps, temperature]"), err.toString());
   }
 
   /** results.csv without the cell-independent parts that legitimately differ: none should. */
