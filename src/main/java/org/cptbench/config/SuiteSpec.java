@@ -118,7 +118,8 @@ public record SuiteSpec(
       }
     }
     return new SuiteSpec(
-        name, source, seed, seeds, encoder, init, precision, train.train(), train.corpus(), sweep, tasks, optional, eval, expect, yaml);
+        name, source, seed, seeds, encoder, init, precision, train.train(), train.corpus(), sweep, tasks, optional,
+        eval, expect, yaml);
   }
 
   /** The parameters every cell starts from before the sweep replaces some. */

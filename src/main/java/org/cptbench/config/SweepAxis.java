@@ -169,7 +169,12 @@ public enum SweepAxis {
   };
 
   /** What an axis's values are read over: the suite's encoder mapping, training settings and repetitions. */
-  record Base(ConfigNode encoderNode, org.cptbench.train.TrainSpec train, int seeds, Precision precision, InitChoice init) {}
+  record Base(
+      ConfigNode encoderNode,
+      org.cptbench.train.TrainSpec train,
+      int seeds,
+      Precision precision,
+      InitChoice init) {}
 
   private final String key;
 

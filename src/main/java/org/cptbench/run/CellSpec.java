@@ -16,8 +16,9 @@ import org.cptbench.util.Json;
 /**
  * One cell of a suite's grid: one training run, evaluated at each of its checkpoints. Its id is a hash of
  * everything that determines its results: the resolved encoder and training settings, the corpus, the task list
- * and evaluation settings, the data checksums, the initial model's fingerprint (unless scratch), the requested precision (unless fp32; {@code auto} stays {@code auto},
- * so its results depend on the machine) and the cell format version of this code. A cell with the same id is
+ * and evaluation settings, the data checksums, the initial model's fingerprint (unless scratch), the requested
+ * precision (unless fp32; {@code auto} stays {@code auto}, so its results depend on the machine) and the cell format
+ * version of this code. A cell with the same id is
  * never recomputed; everything downstream (results.csv, the report, expect bands) keys cells by this id.
  *
  * @param params the cell's parameters (one value per sweep axis)
