@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.SequencedMap;
 import org.cptbench.CptbenchException;
 import org.cptbench.model.EncoderSpec;
+import org.cptbench.model.Precision;
 import org.cptbench.train.Temperature;
 import org.cptbench.train.TrainSpec;
 
@@ -30,29 +31,50 @@ import org.cptbench.train.TrainSpec;
  * @param batchSize pairs per training step
  * @param steps training steps (the step budget)
  * @param seed the cell's seed
+ * @param precision the precision the cell trains and is evaluated in, as requested ({@code auto} is resolved per
+ *     machine when the cell runs)
+ * @param init where the weights start: scratch or a model folder, whose shape the cell takes ({@link #encoder()})
  */
-public record CellParams(EncoderSpec encoder, Temperature temperature, int batchSize, int steps, long seed) {
+public record CellParams(
+    EncoderSpec encoder,
+    Temperature temperature,
+    int batchSize,
+    int steps,
+    long seed,
+    Precision precision,
+    InitChoice init) {
 
   /** The parameter columns, in {@code results.csv} order (after {@code cell}). */
   public static final List<String> COLUMNS =
-      List.of("encoder", "attention", "pooling", "temperature", "batchSize", "steps", "seed");
+      List.of("encoder", "attention", "pooling", "temperature", "batchSize", "steps", "seed", "precision", "init");
 
   public CellParams {
-    if (encoder == null || temperature == null) {
-      throw new CptbenchException("cell parameters: encoder and temperature are required");
+    if (encoder == null || temperature == null || precision == null || init == null) {
+      throw new CptbenchException("cell parameters: encoder, temperature, precision and init are required");
     }
+  }
+
+  /**
+   * The encoder the cell trains: the suite's, or with an {@link #init} model that model's shape with the suite's
+   * attention and pooling.
+   */
+  @Override
+  public EncoderSpec encoder() {
+    return init.shape(encoder);
   }
 
   /** The parameter columns and their values, keys in {@link #COLUMNS} order; distinct params give distinct maps. */
   public SequencedMap<String, Object> columns() {
     SequencedMap<String, Object> m = new LinkedHashMap<>();
-    m.put("encoder", encoderLabel(encoder));
-    m.put("attention", encoder.attention().name().toLowerCase(Locale.ROOT));
-    m.put("pooling", encoder.pooling().name().toLowerCase(Locale.ROOT));
+    m.put("encoder", encoderLabel(encoder()));
+    m.put("attention", encoder().attention().name().toLowerCase(Locale.ROOT));
+    m.put("pooling", encoder().pooling().name().toLowerCase(Locale.ROOT));
     m.put("temperature", temperatureLabel(temperature));
     m.put("batchSize", batchSize);
     m.put("steps", steps);
     m.put("seed", seed);
+    m.put("precision", precision.label());
+    m.put("init", init.label());
     return m;
   }
 
@@ -95,6 +117,8 @@ public record CellParams(EncoderSpec encoder, Temperature temperature, int batch
     private int batchSize;
     private int steps;
     private long seed;
+    private Precision precision;
+    private InitChoice init;
 
     private Builder(CellParams p) {
       encoder = p.encoder;
@@ -102,6 +126,8 @@ public record CellParams(EncoderSpec encoder, Temperature temperature, int batch
       batchSize = p.batchSize;
       steps = p.steps;
       seed = p.seed;
+      precision = p.precision;
+      init = p.init;
     }
 
     public Builder encoder(EncoderSpec v) {
@@ -129,8 +155,18 @@ public record CellParams(EncoderSpec encoder, Temperature temperature, int batch
       return this;
     }
 
+    public Builder precision(Precision v) {
+      precision = v;
+      return this;
+    }
+
+    public Builder init(InitChoice v) {
+      init = v;
+      return this;
+    }
+
     public CellParams build() {
-      return new CellParams(encoder, temperature, batchSize, steps, seed);
+      return new CellParams(encoder, temperature, batchSize, steps, seed, precision, init);
     }
   }
 

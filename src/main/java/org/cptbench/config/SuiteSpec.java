@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cptbench.CptbenchException;
 import org.cptbench.model.EncoderSpec;
+import org.cptbench.model.Precision;
 import org.cptbench.train.CorpusSpec;
 import org.cptbench.train.TrainSpec;
 
@@ -18,7 +19,8 @@ import org.cptbench.train.TrainSpec;
  * name: batch-size
  * seed: 13                 # root seed; every cell's seed descends from it
  * seeds: 1                 # repetitions of every cell with derived seeds (mean and std in reports)
- * encoder: {preset: tiny, attention: causal, pooling: eos}
+ * precision: fp32          # fp32 | bf16 | auto (auto: bf16 where the machine runs it natively)
+ * encoder: {preset: tiny, attention: causal, pooling: eos, init: scratch}   # init: scratch | a model folder
  * train:   {corpus: nltk, steps: 400, checkpoints: [100, 200, 400], batchSize: 128, temperature: {learned: 0.07}}
  * sweep:                   # cartesian product over the keys of SweepAxis
  *   batchSize:   [32, 128]
@@ -43,6 +45,8 @@ public record SuiteSpec(
     long seed,
     int seeds,
     EncoderSpec encoder,
+    InitChoice init,
+    Precision precision,
     TrainSpec train,
     CorpusSpec corpus,
     Sweep sweep,
@@ -54,8 +58,8 @@ public record SuiteSpec(
     String yaml) {
 
   public static final String[] KEYS = {
-    "name", "description", "seed", "seeds", "encoder", "train", "sweep", "tasks", "optionalTasks", "eval", "expect",
-    "claims"
+    "name", "description", "seed", "seeds", "precision", "encoder", "train", "sweep", "tasks", "optionalTasks", "eval",
+    "expect", "claims"
   };
 
   public SuiteSpec {
@@ -79,7 +83,15 @@ public record SuiteSpec(
     if (seeds < 1 || seeds > 100) {
       throw new CptbenchException(source + ": seeds: " + seeds + " must be in 1..100");
     }
+    Precision precision = Precision.parse(source + ": precision", root.getString("precision", "fp32"));
     ConfigNode encoderNode = mapping(root, "encoder");
+    InitChoice init = InitChoice.SCRATCH;
+    if (encoderNode.has("init")) {
+      init = InitChoice.parse(source + ": " + encoderNode.key("init"), encoderNode.getString("init", ""));
+      ObjectNode copy = ((ObjectNode) encoderNode.node()).deepCopy();
+      copy.remove("init");
+      encoderNode = new ConfigNode(copy, encoderNode.path(), source);
+    }
     EncoderSpec encoder = EncoderConfig.parse(encoderNode);
     ConfigNode sweepNode = mapping(root, "sweep");
     ConfigNode trainNode = mapping(root, "train");
@@ -91,7 +103,7 @@ public record SuiteSpec(
       trainNode = new ConfigNode(copy, trainNode.path(), source);
     }
     TrainConfig.Parsed train = TrainConfig.parse(trainNode, TrainConfig.defaults(seed), CorpusSpec.of("nltk"));
-    Sweep sweep = Sweep.parse(sweepNode, new SweepAxis.Base(encoderNode, train.train(), seeds));
+    Sweep sweep = Sweep.parse(sweepNode, new SweepAxis.Base(encoderNode, train.train(), seeds, precision, init));
     List<String> tasks = root.getStringList("tasks", List.of());
     List<String> optional = root.getStringList("optionalTasks", List.of());
     if (tasks.isEmpty() && optional.isEmpty()) {
@@ -110,13 +122,15 @@ public record SuiteSpec(
       }
     }
     List<ClaimSpec> claims = parseClaims(root, source, tasks, optional);
-    return new SuiteSpec(name, source, seed, seeds, encoder, train.train(), train.corpus(), sweep, tasks, optional,
+    return new SuiteSpec(
+        name, source, seed, seeds, encoder, init, precision, train.train(), train.corpus(), sweep, tasks, optional,
         eval, expect, claims, yaml);
   }
 
   /** The parameters every cell starts from before the sweep replaces some. */
   public CellParams baseCell() {
-    return new CellParams(encoder, train.temperature(), train.batchSize(), train.steps(), train.seed());
+    return new CellParams(
+        encoder, train.temperature(), train.batchSize(), train.steps(), train.seed(), precision, init);
   }
 
   /** The parameters of every cell of the grid, in expansion order. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.cptbench.CptbenchException;
+import org.cptbench.model.Precision;
 import org.cptbench.train.Seeds;
 
 /**
@@ -115,10 +116,65 @@ public enum SweepAxis {
     void set(CellParams.Builder b, Object v) {
       b.seed((Long) v);
     }
+  },
+  /**
+   * {@code precision: [fp32, bf16]} (or {@code auto}); when not swept, the suite's {@code precision} (default fp32).
+   * The cell keeps the requested value; {@code auto} is resolved on the machine that runs it.
+   */
+  PRECISION("precision") {
+    @Override
+    List<?> parse(ConfigNode sweep, Base base) {
+      List<Precision> out = new ArrayList<>();
+      List<String> values = nonEmpty(sweep, sweep.getStringList(key(), List.of()));
+      for (int i = 0; i < values.size(); i++) {
+        out.add(Precision.parse(sweep.source() + ": " + sweep.key(key()) + "[" + i + "]", values.get(i)));
+      }
+      return out;
+    }
+
+    @Override
+    Object unswept(Base base) {
+      return base.precision();
+    }
+
+    @Override
+    void set(CellParams.Builder b, Object v) {
+      b.precision((Precision) v);
+    }
+  },
+  /**
+   * {@code init: [scratch, path/to/checkpoint]}: where the weights start; when not swept, the suite's
+   * {@code encoder.init} (default scratch). A model folder gives the cell its shape and tokenizer.
+   */
+  INIT("init") {
+    @Override
+    List<?> parse(ConfigNode sweep, Base base) {
+      List<InitChoice> out = new ArrayList<>();
+      List<String> values = nonEmpty(sweep, sweep.getStringList(key(), List.of()));
+      for (int i = 0; i < values.size(); i++) {
+        out.add(InitChoice.parse(sweep.source() + ": " + sweep.key(key()) + "[" + i + "]", values.get(i)));
+      }
+      return out;
+    }
+
+    @Override
+    Object unswept(Base base) {
+      return base.init();
+    }
+
+    @Override
+    void set(CellParams.Builder b, Object v) {
+      b.init((InitChoice) v);
+    }
   };
 
   /** What an axis's values are read over: the suite's encoder mapping, training settings and repetitions. */
-  record Base(ConfigNode encoderNode, org.cptbench.train.TrainSpec train, int seeds) {}
+  record Base(
+      ConfigNode encoderNode,
+      org.cptbench.train.TrainSpec train,
+      int seeds,
+      Precision precision,
+      InitChoice init) {}
 
   private final String key;
 

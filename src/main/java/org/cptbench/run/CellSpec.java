@@ -6,6 +6,7 @@ import java.util.SequencedMap;
 import org.cptbench.config.CellParams;
 import org.cptbench.model.Checkpoint;
 import org.cptbench.model.EncoderSpec;
+import org.cptbench.model.Precision;
 import org.cptbench.train.CorpusSpec;
 import org.cptbench.train.TrainSpec;
 import org.cptbench.train.TrainingRun;
@@ -15,7 +16,9 @@ import org.cptbench.util.Json;
 /**
  * One cell of a suite's grid: one training run, evaluated at each of its checkpoints. Its id is a hash of
  * everything that determines its results: the resolved encoder and training settings, the corpus, the task list
- * and evaluation settings, the data checksums and the cell format version of this code. A cell with the same id is
+ * and evaluation settings, the data checksums, the initial model's fingerprint (unless scratch), the requested
+ * precision (unless fp32; {@code auto} stays {@code auto}, so its results depend on the machine) and the cell format
+ * version of this code. A cell with the same id is
  * never recomputed; everything downstream (results.csv, the report, expect bands) keys cells by this id.
  *
  * @param params the cell's parameters (one value per sweep axis)
@@ -35,6 +38,12 @@ public record CellSpec(CellParams params, TrainSpec train, CorpusSpec corpus, St
     key.put("corpus", Map.of("corpus", corpus.corpus(), "window", corpus.window(), "minChars", corpus.minChars(),
         "tokenizerChars", corpus.tokenizerChars()));
     key.put("context", context);
+    if (params.precision() != Precision.FP32) {
+      key.put("precision", params.precision().label()); // as requested; fp32 keeps the ids cells had before
+    }
+    if (!params.init().scratch()) {
+      key.put("init", params.init().model().fingerprint()); // the weights and tokenizer, not the path
+    }
     return new CellSpec(params, train, corpus, Hashing.sha256(Json.compact(key)).substring(0, 12));
   }
 

@@ -16,6 +16,7 @@ import org.cptbench.eval.EvalOutput;
 import org.cptbench.eval.TaskEvaluator;
 import org.cptbench.eval.TaskResult;
 import org.cptbench.model.CptEncoder;
+import org.cptbench.model.Precision;
 import org.cptbench.train.TrainingRun;
 import org.cptbench.util.Json;
 
@@ -29,12 +30,20 @@ public final class CheckpointEvaluation {
   private final EvalOptions options;
   private final Set<String> finalOnly;
   private final PrintStream log;
+  private final Precision precision;
 
   public CheckpointEvaluation(Path dataDir, EvalOptions options, Set<String> finalOnly, PrintStream log) {
+    this(dataDir, options, finalOnly, log, Precision.FP32);
+  }
+
+  /** As above, encoding in {@code precision} (resolved for the engine's default device when {@code auto}). */
+  public CheckpointEvaluation(
+      Path dataDir, EvalOptions options, Set<String> finalOnly, PrintStream log, Precision precision) {
     this.dataDir = dataDir;
     this.options = options;
     this.finalOnly = Set.copyOf(finalOnly);
     this.log = log;
+    this.precision = precision;
   }
 
   /** The result file of a task at a checkpoint step. */
@@ -54,7 +63,8 @@ public final class CheckpointEvaluation {
             continue;
           }
           if (enc == null) {
-            enc = CptEncoder.load(TrainingRun.checkpointDir(cellDir, step));
+            enc = CptEncoder.load(TrainingRun.checkpointDir(cellDir, step),
+                ai.djl.engine.Engine.getEngine("PyTorch").defaultDevice(), precision);
           }
           CptEncoder e = enc;
           long t0 = System.nanoTime();

@@ -1,5 +1,7 @@
 package org.cptbench.run;
 
+import ai.djl.Device;
+import ai.djl.engine.Engine;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -20,7 +22,9 @@ import org.cptbench.config.SuiteSpec;
 import org.cptbench.data.TaskFolder;
 import org.cptbench.data.TaskKind;
 import org.cptbench.eval.BuiltinTasks;
+import org.cptbench.model.Precision;
 import org.cptbench.train.CorpusSpec;
+import org.cptbench.train.InitModel;
 import org.cptbench.util.AtomicFiles;
 import org.cptbench.util.Hashing;
 import org.cptbench.util.Json;
@@ -51,6 +55,8 @@ public final class SuiteRunner {
   private final PrintStream log;
   private final TrainingPipeline training;
   private final Map<String, Path> tokenizers = new HashMap<>();
+  /** Each requested precision resolved once for this machine ({@code auto} becomes bf16 or fp32). */
+  private final Map<Precision, Precision> resolvedPrecisions = new java.util.EnumMap<>(Precision.class);
 
   public SuiteRunner(SuiteSpec suite, Path runDir, Path dataDir, PrintStream log) {
     this.suite = suite;
@@ -175,13 +181,19 @@ public final class SuiteRunner {
     Path dir = cellDir(cell);
     Files.createDirectories(dir);
     Json.writeFile(dir.resolve("cell.json"), cell.columns());
+    Device device = Engine.getEngine("PyTorch").defaultDevice();
+    Precision resolved = resolvedPrecisions.computeIfAbsent(cell.params().precision(), p -> p.resolve(device));
     if (!Files.exists(dir.resolve("train.done"))) {
-      Path tok = tokenizer(cell);
+      InitModel init = cell.params().init().model();
+      Path tok = init != null ? init.tokenizer() : tokenizer(cell);
       long t0 = System.nanoTime();
       Map<String, Object> prov = new LinkedHashMap<>();
       prov.put("suite", suite.name());
       prov.put("cell", cell.id());
-      training.train(cell.encoder(), cell.train(), cell.corpus(), tok, dir, prov, s -> {
+      prov.put("precisionRequested", cell.params().precision().label());
+      prov.put("precisionResolved", resolved.label());
+      prov.put("init", cell.params().init().label());
+      training.train(cell.encoder(), cell.train(), device, resolved, init, cell.corpus(), tok, dir, prov, s -> {
         if (s.step() % 50 == 0 || s.step() == cell.train().steps()) {
           log.printf(Locale.ROOT, "  step %d/%d loss %.4f acc %.3f tau %.3f %.0f pairs/s%n", s.step(),
               cell.train().steps(), s.loss(), s.inBatchAccuracy(), s.tau(), s.pairsPerSecond());
@@ -192,7 +204,7 @@ public final class SuiteRunner {
     }
     Set<String> finalOnly =
         suite.eval().probeAt() == EvalSettings.ProbeAt.FINAL ? probeTasks(tasks) : Set.of();
-    new CheckpointEvaluation(dataDir, suite.eval().options(suite.seed()), finalOnly, log)
+    new CheckpointEvaluation(dataDir, suite.eval().options(suite.seed()), finalOnly, log, resolved)
         .evaluate(dir, cell.train().checkpoints(), tasks);
   }
 

@@ -99,8 +99,8 @@ class RunCommandIT {
       assertTrue(Files.exists(a.resolve(f)), f);
     }
     List<String> rows = Files.readAllLines(a.resolve("results.csv"));
-    assertEquals("cell,encoder,attention,pooling,temperature,batchSize,steps,seed,step,task,kind,metric,value,"
-        + "definition", rows.get(0));
+    assertEquals("cell,encoder,attention,pooling,temperature,batchSize,steps,seed,precision,init,step,task,kind,"
+        + "metric,value,definition", rows.get(0));
     // 2 cells x 2 checkpoints x (2 sts + 5 retrieval metrics)
     assertEquals(1 + 2 * 2 * 7, rows.size());
     String verdicts = Files.readString(a.resolve("verdicts.csv"));
@@ -216,8 +216,8 @@ class RunCommandIT {
     var cli = Main.commandLine();
     cli.setErr(new PrintWriter(err));
     assertEquals(2, cli.execute("run", f.toString(), "--dry-run", "--data-dir", data.toString()));
-    assertTrue(err.toString().contains("sweep.batchsize: unknown key; allowed keys here: [batchSize, encoder, seed,"
-        + " steps, temperature]"), err.toString());
+    assertTrue(err.toString().contains("sweep.batchsize: unknown key; allowed keys here: [batchSize, encoder, "
+        + "init, precision, seed, steps, temperature]"), err.toString());
   }
 
   /** results.csv without the cell-independent parts that legitimately differ: none should. */

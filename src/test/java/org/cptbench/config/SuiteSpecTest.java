@@ -61,14 +61,16 @@ class SuiteSpecTest {
   @Test
   void errorsNameFileKeyPathValueAndAllowedValues() {
     assertContains(
-        "f.yaml: sweep.precision: unknown key; allowed keys here: [batchSize, encoder, seed, steps, temperature]", error("name: x\ntasks: [a]\nsweep: {precision: [fp32]}\n"));
+        "f.yaml: sweep.lr: unknown key; allowed keys here: [batchSize, encoder, init, precision, seed, steps, "
+            + "temperature]",
+        error("name: x\ntasks: [a]\nsweep: {lr: [0.1]}\n"));
     assertContains(
         "f.yaml: sweep.batchSize: expected a non-empty list", error("name: x\ntasks: [a]\nsweep: {batchSize: []}\n"));
     assertContains(
         "f.yaml: eval.probeAt: unknown value 'sometimes'; allowed: [all, final]", error("name: x\ntasks: [a]\neval: {probeAt: sometimes}\n"));
     assertContains(
-        "f.yaml: expect[0].cell.bs: unknown key; allowed keys here: [attention, batchSize, encoder, pooling, seed, "
-            + "steps, temperature]", error("name: x\ntasks: [a]\nexpect: [{cell: {bs: 8}, task: a, metric: m, min: 0}]\n"));
+        "f.yaml: expect[0].cell.bs: unknown key; allowed keys here: [attention, batchSize, encoder, init, pooling, "
+            + "precision, seed, steps, temperature]", error("name: x\ntasks: [a]\nexpect: [{cell: {bs: 8}, task: a, metric: m, min: 0}]\n"));
     String noCell = error("name: x\ntasks: [a]\nsweep: {batchSize: [4, 8]}\n"
         + "expect: [{cell: {batchSize: 16}, task: a, metric: m, min: 0}]\n");
     assertTrue(noCell.contains("f.yaml: expect[0].cell: {batchSize=16} selects no cell of this suite; values here: "

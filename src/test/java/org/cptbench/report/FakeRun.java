@@ -67,7 +67,9 @@ final class FakeRun {
          "end": "2025-01-01T01:00:00Z", "gitCommit": "abc1234", "gitDirty": false, "jdk": "25",
          "os": "Linux", "cpu": "test cpu", "threads": 2, "notes": {"extra": [1, 2]}}
         """);
-    StringBuilder csv = new StringBuilder(String.join(",", Results.HEADER)).append('\n');
+    // the parameter columns of a run made before precision and init were parameters (still read)
+    StringBuilder csv = new StringBuilder(String.join(",", Results.header(java.util.List.of(
+        "encoder", "attention", "pooling", "temperature", "batchSize", "steps", "seed")))).append('\n');
     for (int i = 0; i < FINAL.length; i++) {
       String temperature = (String) FINAL[i][0];
       int bs = (Integer) FINAL[i][1];

@@ -31,8 +31,8 @@ class SuitesTest {
 
   @Test
   void resultsCsvKeepsItsColumns() {
-    assertEquals("cell,encoder,attention,pooling,temperature,batchSize,steps,seed,step,task,kind,metric,value,"
-        + "definition", String.join(",", ResultsTable.HEADER));
+    assertEquals("cell,encoder,attention,pooling,temperature,batchSize,steps,seed,precision,init,step,task,kind,"
+        + "metric,value,definition", String.join(",", ResultsTable.HEADER));
   }
 
   @Test

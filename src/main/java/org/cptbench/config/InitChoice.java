@@ -1,0 +1,57 @@
+package org.cptbench.config;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.cptbench.CptbenchException;
+import org.cptbench.model.EncoderSpec;
+import org.cptbench.train.InitModel;
+
+/**
+ * Where a cell's weights start: {@code scratch} (random, seeded) or a model folder ({@link InitModel}: a cptbench
+ * checkpoint, e.g. the last checkpoint of {@code ./harness pretrain}), whose architecture, weights and tokenizer the
+ * cell takes. The suite key is {@code encoder: {init: ...}}, the sweep axis {@code sweep: {init: [scratch, DIR]}}.
+ *
+ * @param label the value as written ({@code scratch} or the folder path; the {@code init} column of results.csv)
+ * @param model the model folder, read and checked; null for scratch
+ */
+public record InitChoice(String label, InitModel model) {
+  public static final InitChoice SCRATCH = new InitChoice("scratch", null);
+
+  /**
+   * Reads {@code value} of the key {@code key} (e.g. {@code s.yaml: sweep.init[1]}): {@code scratch} or a folder
+   * (relative paths are relative to the working directory); a missing or malformed folder is an error naming the
+   * key and the path.
+   */
+  public static InitChoice parse(String key, String value) {
+    if (value == null || value.isBlank()) {
+      throw new CptbenchException(key + ": empty; allowed: scratch or a model folder (a cptbench checkpoint)");
+    }
+    if (value.equals("scratch")) {
+      return SCRATCH;
+    }
+    Path dir = Path.of(value);
+    if (!Files.isDirectory(dir)) {
+      throw new CptbenchException(key + ": '" + value + "' is not a folder (" + dir.toAbsolutePath()
+          + "); allowed: scratch or a model folder (a cptbench checkpoint, e.g. PRETRAIN_OUT/checkpoints/step-N)");
+    }
+    try {
+      return new InitChoice(value, InitModel.read(dir));
+    } catch (CptbenchException e) {
+      throw new CptbenchException(key + ": '" + value + "': " + e.getMessage(), e);
+    }
+  }
+
+  public boolean scratch() {
+    return model == null;
+  }
+
+  /** The shape a cell trains: the initial model's, with the attention and pooling of {@code encoder}. */
+  public EncoderSpec shape(EncoderSpec encoder) {
+    if (model == null) {
+      return encoder;
+    }
+    EncoderSpec s = model.spec();
+    return new EncoderSpec(s.vocabSize(), s.layers(), s.width(), s.heads(), s.ffn(), s.maxTokens(),
+        encoder.attention(), encoder.pooling(), s.gelu());
+  }
+}
