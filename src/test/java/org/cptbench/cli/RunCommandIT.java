@@ -178,10 +178,16 @@ class RunCommandIT {
     assertEquals("step 6", recs.get(1).get("better"));
     // the step claim pairs every cell with itself: effect = mean over the 4 cells of spearman(6) - spearman(3)
     double gain = 0;
-    for (String line : Files.readAllLines(out.resolve("results.csv"))) {
+    List<String> results = Files.readAllLines(out.resolve("results.csv"));
+    List<String> header = List.of(results.get(0).split(","));
+    int step = header.indexOf("step");
+    int task = header.indexOf("task");
+    int metric = header.indexOf("metric");
+    int value = header.indexOf("value");
+    for (String line : results.subList(1, results.size())) {
       String[] c = line.split(",");
-      if (c.length > 12 && c[9].equals("sts/STSBenchmark") && c[11].equals("spearman")) {
-        gain += (c[8].equals("6") ? 1 : -1) * Double.parseDouble(c[12]) / 4;
+      if (c.length > value && c[task].equals("sts/STSBenchmark") && c[metric].equals("spearman")) {
+        gain += (c[step].equals("6") ? 1 : -1) * Double.parseDouble(c[value]) / 4;
       }
     }
     assertEquals(100 * gain, Double.parseDouble(recs.get(1).get("effect_points")), 0.006);
