@@ -55,16 +55,21 @@ public final class Checkpoint {
         throw new CptbenchException(where + ": encoder." + key + " is missing");
       }
     }
-    return new EncoderSpec(
-        n.get("vocabSize").asInt(),
-        n.get("layers").asInt(),
-        n.get("width").asInt(),
-        n.get("heads").asInt(),
-        n.get("ffn").asInt(),
-        n.get("maxTokens").asInt(),
-        Attention.parse("encoder.attention", n.get("attention").asText()),
-        Pooling.parse("encoder.pooling", n.get("pooling").asText()),
-        n.hasNonNull("gelu") ? Gelu.parse("encoder.gelu", n.get("gelu").asText()) : Gelu.ERF);
+    try {
+      return new EncoderSpec(
+          n.get("vocabSize").asInt(),
+          n.get("layers").asInt(),
+          n.get("width").asInt(),
+          n.get("heads").asInt(),
+          n.get("ffn").asInt(),
+          n.get("maxTokens").asInt(),
+          Attention.parse("encoder.attention", n.get("attention").asText()),
+          Pooling.parse("encoder.pooling", n.get("pooling").asText()),
+          n.hasNonNull("gelu") ? Gelu.parse("encoder.gelu", n.get("gelu").asText()) : Gelu.ERF);
+    } catch (CptbenchException e) {
+      // a bad value (found by fuzzing): the message names the key; add the file it came from
+      throw new CptbenchException(where + ": " + e.getMessage(), e);
+    }
   }
 
   /** Reads and checks {@code dir/config.json}. */
