@@ -20,9 +20,11 @@ import org.cptbench.train.TrainSpec;
  * seed: 13                 # root seed; every cell's seed descends from it
  * seeds: 1                 # repetitions of every cell with derived seeds (mean and std in reports)
  * precision: fp32          # fp32 | bf16 | auto (auto: bf16 where the machine runs it natively)
- * encoder: {preset: tiny, attention: causal, pooling: eos, init: scratch}   # init: scratch | a model folder
+ * encoder: {preset: tiny, attention: causal, pooling: eos, init: scratch}   # scratch | pretrained | a model folder
+ * pretrain: {corpus: python-docs, steps: 1500, batchSize: 64}   # the stage behind init: pretrained ({@link PretrainConfig})
  * train:   {corpus: nltk, steps: 400, checkpoints: [100, 200, 400], batchSize: 128, temperature: {learned: 0.07}}
- * sweep:                   # cartesian product over the keys of SweepAxis
+ * sweep:                   # cartesian product over the keys of SweepAxis; or a list of such mappings (arms,
+ *                          # their union): [{batchSize: [32, 2048]}, {temperature: [{fixed: 0.05}]}]
  *   batchSize:   [32, 128]
  *   temperature: [{learned: 0.07}, {fixed: 0.05}]
  * tasks: [sts/STSBenchmark, beir/msmarco-dl19-mini]
@@ -37,6 +39,7 @@ import org.cptbench.train.TrainSpec;
  * @param source the file (or built-in suite) it was read from, for errors
  * @param encoder the encoder of every cell, unless swept
  * @param train the training settings of every cell; the swept ones are replaced per cell ({@link CellParams#train})
+ * @param pretrain the {@code pretrain:} stage, or null when the suite has none
  * @param yaml the text as given (copied into run folders; its hash is the run's config hash)
  */
 public record SuiteSpec(
@@ -55,11 +58,12 @@ public record SuiteSpec(
     EvalSettings eval,
     List<Expectation> expect,
     List<ClaimSpec> claims,
+    PretrainConfig pretrain,
     String yaml) {
 
   public static final String[] KEYS = {
-    "name", "description", "seed", "seeds", "precision", "encoder", "train", "sweep", "tasks", "optionalTasks", "eval",
-    "expect", "claims"
+    "name", "description", "seed", "seeds", "precision", "encoder", "pretrain", "train", "sweep", "tasks", "optionalTasks",
+    "eval", "expect", "claims"
   };
 
   public SuiteSpec {
@@ -93,17 +97,22 @@ public record SuiteSpec(
       encoderNode = new ConfigNode(copy, encoderNode.path(), source);
     }
     EncoderSpec encoder = EncoderConfig.parse(encoderNode);
-    ConfigNode sweepNode = mapping(root, "sweep");
+    List<ConfigNode> arms = sweepArms(root, source);
     ConfigNode trainNode = mapping(root, "train");
-    if (sweepNode.has("steps")) {
+    int longest = 0;
+    for (ConfigNode arm : arms) {
       // the swept budgets bound the checkpoints (each cell keeps those within its own budget)
-      int longest = sweepNode.getIntList("steps", List.of()).stream().mapToInt(Integer::intValue).max().orElse(1);
+      longest = Math.max(longest,
+          arm.getIntList("steps", List.of()).stream().mapToInt(Integer::intValue).max().orElse(0));
+    }
+    if (longest > 0) {
       ObjectNode copy = ((ObjectNode) trainNode.node()).deepCopy();
       copy.put("steps", Math.max(longest, trainNode.getInt("steps", longest)));
       trainNode = new ConfigNode(copy, trainNode.path(), source);
     }
     TrainConfig.Parsed train = TrainConfig.parse(trainNode, TrainConfig.defaults(seed), CorpusSpec.of("nltk"));
-    Sweep sweep = Sweep.parse(sweepNode, new SweepAxis.Base(encoderNode, train.train(), seeds, precision, init));
+    Sweep sweep =
+        Sweep.parseArms(arms, new SweepAxis.Base(encoderNode, train.train(), seeds, precision, init));
     List<String> tasks = root.getStringList("tasks", List.of());
     List<String> optional = root.getStringList("optionalTasks", List.of());
     if (tasks.isEmpty() && optional.isEmpty()) {
@@ -122,9 +131,16 @@ public record SuiteSpec(
       }
     }
     List<ClaimSpec> claims = parseClaims(root, source, tasks, optional);
-    return new SuiteSpec(
+    PretrainConfig pretrain =
+        root.has("pretrain") ? PretrainConfig.parse(root.child("pretrain"), seed, train.corpus()) : null;
+    SuiteSpec suite = new SuiteSpec(
         name, source, seed, seeds, encoder, init, precision, train.train(), train.corpus(), sweep, tasks, optional,
-        eval, expect, claims, yaml);
+        eval, expect, claims, pretrain, yaml);
+    if (pretrain == null && suite.cells().stream().anyMatch(c -> c.init().pretrained())) {
+      throw new CptbenchException(source + ": init: pretrained needs a pretrain: stage (e.g. pretrain: {corpus: "
+          + "python-docs, steps: 1000, batchSize: 64}); or use init: scratch or a model folder");
+    }
+    return suite;
   }
 
   /** The parameters every cell starts from before the sweep replaces some. */
@@ -165,6 +181,27 @@ public record SuiteSpec(
       claims.add(c);
     }
     return claims;
+  }
+
+  /** {@code sweep:} as a mapping (one grid), a list of mappings (arms) or absent (the base cell alone). */
+  private static List<ConfigNode> sweepArms(ConfigNode root, String source) {
+    if (!root.has("sweep") || !root.raw("sweep").isArray()) {
+      return List.of(mapping(root, "sweep"));
+    }
+    JsonNode list = root.raw("sweep");
+    if (list.isEmpty()) {
+      throw new CptbenchException(source + ": sweep: an empty list; give a mapping of axes or a list of mappings");
+    }
+    List<ConfigNode> arms = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode e = list.get(i);
+      if (!e.isObject()) {
+        throw new CptbenchException(source + ": sweep[" + i + "]: expected a mapping of axes (e.g. {batchSize: "
+            + "[32, 2048]}), got " + ConfigNode.describe(e));
+      }
+      arms.add(new ConfigNode(e, "sweep[" + i + "]", source));
+    }
+    return arms;
   }
 
   private static ConfigNode mapping(ConfigNode root, String key) {

@@ -30,6 +30,15 @@ public record CellSpec(CellParams params, TrainSpec train, CorpusSpec corpus, St
   public static final int FORMAT = 2; // 2: training gradients fixed (Scalars), MKL AVX-512 dispatch
 
   public static CellSpec of(CellParams params, TrainSpec base, CorpusSpec corpus, String context) {
+    return of(params, base, corpus, context, null);
+  }
+
+  /**
+   * As above; {@code pretrainStage} (the suite's {@code pretrain:} settings as JSON) identifies the weights of a cell
+   * whose init is {@code pretrained}: the stage is content-addressed, so its settings determine them.
+   */
+  public static CellSpec of(
+      CellParams params, TrainSpec base, CorpusSpec corpus, String context, String pretrainStage) {
     TrainSpec train = params.train(base);
     Map<String, Object> key = new LinkedHashMap<>();
     key.put("format", FORMAT);
@@ -41,7 +50,13 @@ public record CellSpec(CellParams params, TrainSpec train, CorpusSpec corpus, St
     if (params.precision() != Precision.FP32) {
       key.put("precision", params.precision().label()); // as requested; fp32 keeps the ids cells had before
     }
-    if (!params.init().scratch()) {
+    if (params.init().pretrained()) {
+      if (pretrainStage == null) {
+        throw new IllegalArgumentException("a cell with init: pretrained needs the suite's pretrain stage");
+      }
+      key.put("init", "pretrained");
+      key.put("pretrain", pretrainStage);
+    } else if (!params.init().scratch()) {
       key.put("init", params.init().model().fingerprint()); // the weights and tokenizer, not the path
     }
     return new CellSpec(params, train, corpus, Hashing.sha256(Json.compact(key)).substring(0, 12));

@@ -25,8 +25,25 @@ public final class SuiteGrid {
     }
     List<CellSpec> cells = new ArrayList<>();
     for (CellParams p : params) {
-      cells.add(CellSpec.of(p, suite.train(), suite.corpus(), context));
+      cells.add(CellSpec.of(p, suite.train(), suite.corpus(), context, pretrainIdentity(suite, p)));
     }
     return cells;
+  }
+
+  /**
+   * What determines the pre-trained weights of a cell with {@code init: pretrained}: the stage's settings for the
+   * cell's encoder shape and its corpus (the stage folder adds the corpus text's hash); null for other cells.
+   */
+  static String pretrainIdentity(SuiteSpec suite, CellParams p) {
+    if (!p.init().pretrained()) {
+      return null;
+    }
+    var pre = suite.pretrain();
+    var enc = p.encoder();
+    return org.cptbench.util.Json.compact(java.util.Map.of(
+        "encoder", org.cptbench.model.Checkpoint.specJson(enc),
+        "pretrain", pre.lmFor(enc.maxTokens()).toJson(),
+        "corpus", pre.corpus().corpus(),
+        "tokenizerChars", pre.corpus().tokenizerChars()));
   }
 }

@@ -24,7 +24,15 @@ import org.cptbench.data.TaskKind;
 import org.cptbench.eval.BuiltinTasks;
 import org.cptbench.model.Precision;
 import org.cptbench.train.CorpusSpec;
+import org.cptbench.config.InitChoice;
+import org.cptbench.config.PretrainConfig;
+import org.cptbench.data.corpus.TextCorpus;
+import org.cptbench.model.Checkpoint;
+import org.cptbench.model.EncoderSpec;
 import org.cptbench.train.InitModel;
+import org.cptbench.train.LanguageModelSpec;
+import org.cptbench.train.PretrainStage;
+import org.cptbench.train.PretrainingRun;
 import org.cptbench.util.AtomicFiles;
 import org.cptbench.util.Hashing;
 import org.cptbench.util.Json;
@@ -36,6 +44,7 @@ import org.cptbench.util.Json;
  * RUN/run.json                      provenance, resolved config and its hash, seeds, start/end
  * RUN/suite.yaml                    the suite as given
  * RUN/tokenizers/&lt;hash&gt;/tokenizer.json   one per (corpus, vocabulary), shared by the cells
+ * RUN/pretrain/pretrain-&lt;hash&gt;/          the pretrain: stage (train-log.csv, checkpoints/), for init: pretrained
  * RUN/cells/&lt;cell&gt;/cell.json         the cell's parameters
  * RUN/cells/&lt;cell&gt;/train-log.csv, checkpoints/step-N/, train.done
  * RUN/cells/&lt;cell&gt;/evals/step-N/&lt;task&gt;.json  one task at one checkpoint
@@ -55,6 +64,8 @@ public final class SuiteRunner {
   private final PrintStream log;
   private final TrainingPipeline training;
   private final Map<String, Path> tokenizers = new HashMap<>();
+  /** The pre-trained model of each encoder shape, once its stage has run ({@code init: pretrained}). */
+  private final Map<String, InitModel> stages = new HashMap<>();
   /** Each requested precision resolved once for this machine ({@code auto} becomes bf16 or fp32). */
   private final Map<Precision, Precision> resolvedPrecisions = new java.util.EnumMap<>(Precision.class);
 
@@ -184,7 +195,8 @@ public final class SuiteRunner {
     Device device = Engine.getEngine("PyTorch").defaultDevice();
     Precision resolved = resolvedPrecisions.computeIfAbsent(cell.params().precision(), p -> p.resolve(device));
     if (!Files.exists(dir.resolve("train.done"))) {
-      InitModel init = cell.params().init().model();
+      InitModel init = initModel(cell);
+      EncoderSpec encoder = cell.params().toBuilder().init(cell.params().init().resolve(init)).build().encoder();
       Path tok = init != null ? init.tokenizer() : tokenizer(cell);
       long t0 = System.nanoTime();
       Map<String, Object> prov = new LinkedHashMap<>();
@@ -193,7 +205,11 @@ public final class SuiteRunner {
       prov.put("precisionRequested", cell.params().precision().label());
       prov.put("precisionResolved", resolved.label());
       prov.put("init", cell.params().init().label());
-      training.train(cell.encoder(), cell.train(), device, resolved, init, cell.corpus(), tok, dir, prov, s -> {
+      if (init != null) {
+        prov.put("initModel", inRun(init.dir()));
+        prov.put("initFingerprint", init.fingerprint());
+      }
+      training.train(encoder, cell.train(), device, resolved, init, cell.corpus(), tok, dir, prov, s -> {
         if (s.step() % 50 == 0 || s.step() == cell.train().steps()) {
           log.printf(Locale.ROOT, "  step %d/%d loss %.4f acc %.3f tau %.3f %.0f pairs/s%n", s.step(),
               cell.train().steps(), s.loss(), s.inBatchAccuracy(), s.tau(), s.pairsPerSecond());
@@ -206,6 +222,47 @@ public final class SuiteRunner {
         suite.eval().probeAt() == EvalSettings.ProbeAt.FINAL ? probeTasks(tasks) : Set.of();
     new CheckpointEvaluation(dataDir, suite.eval().options(suite.seed()), finalOnly, log, resolved)
         .evaluate(dir, cell.train().checkpoints(), tasks);
+  }
+
+  /**
+   * The model a cell starts from: none (scratch), its folder, or for {@code init: pretrained} the final checkpoint
+   * of the suite's {@code pretrain:} stage for the cell's encoder shape, pre-trained once under
+   * {@code RUN/pretrain/pretrain-<hash>/} (content-addressed and resumable: a second run, or a run interrupted
+   * during pre-training, reuses or continues it).
+   */
+  private InitModel initModel(CellSpec cell) {
+    InitChoice choice = cell.params().init();
+    if (!choice.pretrained()) {
+      return choice.model();
+    }
+    EncoderSpec encoder = cell.params().encoder();
+    return stages.computeIfAbsent(Json.compact(Checkpoint.specJson(encoder)), k -> pretrainStage(encoder));
+  }
+
+  /** A path inside the run folder as {@code RUN/...} (no machine-local prefix), other paths as given. */
+  private String inRun(Path p) {
+    Path run = runDir.toAbsolutePath().normalize();
+    Path abs = p.toAbsolutePath().normalize();
+    return abs.startsWith(run) ? "RUN/" + run.relativize(abs) : p.toString();
+  }
+
+  private InitModel pretrainStage(EncoderSpec encoder) {
+    PretrainConfig pre = suite.pretrain();
+    LanguageModelSpec lm = pre.lmFor(encoder.maxTokens());
+    TextCorpus corpus = BuiltinTasks.openCorpus(pre.corpus().corpus(), dataDir);
+    log.printf(Locale.ROOT, "  pretrain stage: corpus %s, %d steps x %d sequences x %d tokens%n", corpus.name(),
+        lm.steps(), lm.batchSize(), lm.seqLen());
+    long t0 = System.nanoTime();
+    PretrainingRun.Result r = PretrainStage.run(encoder, lm, corpus, pre.corpus().tokenizerChars(), null,
+        runDir.resolve("pretrain"), s -> {
+          if (!Double.isNaN(s.valLoss())) {
+            log.printf(Locale.ROOT, "  pretrain step %d/%d loss %.4f val_ppl %.1f %.0f tokens/s%n", s.step(),
+                lm.steps(), s.loss(), s.valPerplexity(), s.tokensPerSecond());
+          }
+        });
+    log.printf(Locale.ROOT, "  pretrain stage: %s (%,d tokens, %.0f s in this process)%n",
+        inRun(r.checkpoint()), r.tokens(), (System.nanoTime() - t0) / 1e9);
+    return InitModel.read(r.checkpoint());
   }
 
   /** One tokenizer per (corpus, vocabulary, training characters), shared by the cells under RUN/tokenizers/. */

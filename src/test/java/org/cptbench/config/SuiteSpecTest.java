@@ -59,6 +59,37 @@ class SuiteSpecTest {
   }
 
   @Test
+  void aListOfSweepMappingsIsTheUnionOfItsArms() {
+    SuiteSpec s = parse("""
+        name: t
+        train: {steps: 20, batchSize: 8, temperature: {learned: 0.07}}
+        sweep:
+          - {batchSize: [4, 8, 16]}
+          - {temperature: [{fixed: 0.07}]}
+          - {batchSize: [8], steps: [10, 20]}
+        tasks: [sts/STSBenchmark]
+        """);
+    List<CellParams> cells = s.cells();
+    // 3 batch sizes + 1 fixed temperature + 1 shorter budget; (8, learned, 20) is shared by all three arms
+    assertEquals(5, cells.size(), cells.toString());
+    assertEquals(5, cells.stream().distinct().count());
+    assertEquals(List.of(4, 8, 16), s.sweep().of(SweepAxis.BATCH_SIZE));
+    assertEquals(List.of(20, 10), s.sweep().of(SweepAxis.STEPS));
+    assertEquals(1, cells.stream().filter(c -> !c.temperature().learned()).count());
+    assertEquals(8, cells.stream().filter(c -> !c.temperature().learned()).findFirst().orElseThrow().batchSize());
+    assertContains("f.yaml: sweep[1]: expected a mapping of axes", error("""
+        name: t
+        sweep: [{batchSize: [4]}, [8]]
+        tasks: [sts/STSBenchmark]
+        """));
+    assertContains("f.yaml: sweep[0].batchsize: unknown key", error("""
+        name: t
+        sweep: [{batchsize: [4]}]
+        tasks: [sts/STSBenchmark]
+        """));
+  }
+
+  @Test
   void errorsNameFileKeyPathValueAndAllowedValues() {
     assertContains(
         "f.yaml: sweep.lr: unknown key; allowed keys here: [batchSize, encoder, init, precision, seed, steps, "

@@ -20,10 +20,13 @@ class SuitesTest {
     assertEquals(Set.of(32, 128), quick.stream().map(c -> c.train().batchSize()).collect(Collectors.toSet()));
     assertEquals(List.of(100, 200, 300), quick.get(0).train().checkpoints());
     List<CellSpec> paper = SuiteGrid.expand(Suites.load("paper"), "ctx");
-    assertEquals(8, paper.size());
+    assertEquals(15, paper.size(), "paper is 5 configurations (3 batch sizes; fixed temperature; scratch) x 3 seeds");
     assertTrue(paper.stream().anyMatch(c -> c.train().batchSize() >= 2048 && c.train().gradCache()),
         "paper's largest batches run with GradCache");
-    assertEquals(8, paper.stream().map(CellSpec::id).distinct().count(), "cell ids are distinct");
+    assertEquals(15, paper.stream().map(CellSpec::id).distinct().count(), "cell ids are distinct");
+    assertEquals(Set.of("pretrained", "scratch"),
+        paper.stream().map(c -> c.params().init().label()).collect(Collectors.toSet()));
+    assertEquals(3, paper.stream().filter(c -> c.params().init().scratch()).count(), "one scratch config x 3 seeds");
     List<CellSpec> code = SuiteGrid.expand(Suites.load("code"), "ctx");
     assertEquals(6, code.size(), "code is batch 32/128/512 x learned/fixed temperature");
     assertEquals(List.of(50, 100, 200), code.get(0).train().checkpoints());
