@@ -121,9 +121,10 @@ final class ScoreCharts {
 
   /** Widens the axis range (fixed from now on) so that a reference line at {@code v} stays in view. */
   private static void include(NumberAxis axis, double v) {
-    double lo = Math.min(axis.getLowerBound(), v - 1);
-    double hi = Math.max(axis.getUpperBound(), v + 1);
-    axis.setRange(lo, hi);
+    double lo = Math.min(axis.getLowerBound(), v);
+    double hi = Math.max(axis.getUpperBound(), v);
+    double pad = Math.max(1, 0.08 * (hi - lo)); // room for the line's label
+    axis.setRange(v - pad < axis.getLowerBound() ? v - pad : lo, v + pad > axis.getUpperBound() ? v + pad : hi);
   }
 
   /** A dashed grey line at a reference's score, labelled with its name and value. */
@@ -133,6 +134,7 @@ final class ScoreCharts {
     m.setLabel(String.format(java.util.Locale.ROOT, "%s (%.1f)", label, value));
     m.setLabelFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
     m.setLabelPaint(new Color(0x333333));
+    m.setLabelBackgroundColor(new Color(255, 255, 255, 210));
     m.setLabelAnchor(RectangleAnchor.TOP_LEFT);
     m.setLabelTextAnchor(TextAnchor.BOTTOM_LEFT);
     return m;
