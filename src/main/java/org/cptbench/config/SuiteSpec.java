@@ -32,14 +32,12 @@ import org.cptbench.train.TrainSpec;
  *   - {cell: {batchSize: 128}, task: sts/STSBenchmark, metric: spearman, min: 0.2, max: 1.0}
  * claims:                  # paper findings tested with paired bootstrap statistics ({@link ClaimSpec})
  *   - {id: batch-sts, paper: "...", compare: {better: {batchSize: 128}, worse: {batchSize: 32}}, tasks: sts}
- * references: [bm25, minilm-l6]   # reference rows of the report (default: both; [] for none)
+ * references: [bm25, minilm-l6]   # reference rows of the report ({@link SuiteReferences}; default both, [] none)
  * </pre>
  *
  * @param source the file (or built-in suite) it was read from, for errors
  * @param encoder the encoder of every cell, unless swept
  * @param train the training settings of every cell; the swept ones are replaced per cell ({@link CellParams#train})
- * @param references the reference encoders evaluated beside the cells ({@link #REFERENCES}): {@code bm25} on the
- *     search tasks, ONNX models ({@code minilm-l6}) on every task; not cells, never part of claims or the grid
  * @param yaml the text as given (copied into run folders; its hash is the run's config hash)
  */
 public record SuiteSpec(
@@ -58,37 +56,22 @@ public record SuiteSpec(
     EvalSettings eval,
     List<Expectation> expect,
     List<ClaimSpec> claims,
-    List<String> references,
     String yaml) {
 
   public static final String[] KEYS = {
     "name", "description", "seed", "seeds", "precision", "encoder", "train", "sweep", "tasks", "optionalTasks", "eval",
-    "expect", "claims", "references"
+    "expect", "claims"
   };
-
-  /** The reference encoders a suite may name: BM25 and the registered ONNX models. */
-  public static final List<String> REFERENCES = knownReferences();
-
-  /** The references of a suite that names none: all of {@link #REFERENCES}. */
-  public static final List<String> DEFAULT_REFERENCES = REFERENCES;
-
-  private static List<String> knownReferences() {
-    List<String> r = new ArrayList<>();
-    r.add(org.cptbench.lexical.Bm25.NAME);
-    org.cptbench.model.OnnxModels.all().forEach(m -> r.add(m.name()));
-    return List.copyOf(r);
-  }
 
   public SuiteSpec {
     tasks = List.copyOf(tasks);
     optionalTasks = List.copyOf(optionalTasks);
     expect = List.copyOf(expect);
     claims = List.copyOf(claims);
-    references = List.copyOf(references);
   }
 
   public static SuiteSpec parse(String yaml, String source) {
-    ConfigNode root = ConfigNode.parse(yaml, source).allowOnly(KEYS);
+    ConfigNode root = ConfigNode.parse(yaml, source).allowOnly(SuiteReferences.withKey(KEYS));
     if (!root.has("name")) {
       throw new CptbenchException(source + ": name: missing (the suite's name)");
     }
@@ -128,6 +111,7 @@ public record SuiteSpec(
       throw new CptbenchException(source + ": tasks: missing; name at least one task (e.g. sts/STSBenchmark)");
     }
     EvalSettings eval = EvalSettings.parse(mapping(root, "eval"));
+    SuiteReferences.parse(root); // validated here, bound again by references()
     List<Expectation> expect = new ArrayList<>();
     if (root.has("expect")) {
       JsonNode list = root.raw("expect");
@@ -140,23 +124,14 @@ public record SuiteSpec(
       }
     }
     List<ClaimSpec> claims = parseClaims(root, source, tasks, optional);
-    List<String> references = DEFAULT_REFERENCES;
-    if (root.has("references")) {
-      references = root.getStringList("references", List.of());
-      java.util.Set<String> seen = new java.util.HashSet<>();
-      for (String r : references) {
-        if (!REFERENCES.contains(r)) {
-          throw new CptbenchException(source + ": references: unknown reference '" + r + "'; allowed: " + REFERENCES
-              + " ([] for none)");
-        }
-        if (!seen.add(r)) {
-          throw new CptbenchException(source + ": references: '" + r + "' is named twice");
-        }
-      }
-    }
     return new SuiteSpec(
         name, source, seed, seeds, encoder, init, precision, train.train(), train.corpus(), sweep, tasks, optional,
-        eval, expect, claims, references, yaml);
+        eval, expect, claims, yaml);
+  }
+
+  /** The suite's reference encoders ({@link SuiteReferences}; validated when the suite was parsed). */
+  public List<String> references() {
+    return SuiteReferences.parse(ConfigNode.parse(yaml, source)).names();
   }
 
   /** The parameters every cell starts from before the sweep replaces some. */

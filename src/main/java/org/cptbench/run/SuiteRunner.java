@@ -156,7 +156,8 @@ public final class SuiteRunner {
    * are kept, so adding references to a finished run evaluates only those.
    */
   private Map<String, String> references(List<String> tasks, Map<String, String> checksums) {
-    if (suite.references().isEmpty()) {
+    List<String> references = suite.references();
+    if (references.isEmpty()) {
       try {
         Files.deleteIfExists(runDir.resolve(ReferenceEvaluation.CSV));
       } catch (IOException e) {
@@ -164,11 +165,11 @@ public final class SuiteRunner {
       }
       return Map.of();
     }
-    log.printf(Locale.ROOT, "references %s%n", suite.references());
+    log.printf(Locale.ROOT, "references %s%n", references);
     String evalContext = Json.compact(Map.of("eval", suite.eval().written(), "seed", suite.seed()));
     return new ReferenceEvaluation(dataDir, suite.eval().options(suite.seed()), evalContext,
         org.cptbench.model.OnnxEncoder.DEFAULT_MODEL_CACHE, org.cptbench.model.EmbeddingCache.DEFAULT_DIR, log)
-        .evaluate(runDir, suite.references(), tasks, checksums);
+        .evaluate(runDir, references, tasks, checksums);
   }
 
   private Map<String, Object> runJson(
