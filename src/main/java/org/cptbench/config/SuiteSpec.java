@@ -34,6 +34,7 @@ import org.cptbench.train.TrainSpec;
  *   - {cell: {batchSize: 128}, task: sts/STSBenchmark, metric: spearman, min: 0.2, max: 1.0}
  * claims:                  # paper findings tested with paired bootstrap statistics ({@link ClaimSpec})
  *   - {id: batch-sts, paper: "...", compare: {better: {batchSize: 128}, worse: {batchSize: 32}}, tasks: sts}
+ * references: [bm25, minilm-l6]   # reference rows of the report ({@link SuiteReferences}; default both, [] none)
  * </pre>
  *
  * @param source the file (or built-in suite) it was read from, for errors
@@ -74,7 +75,7 @@ public record SuiteSpec(
   }
 
   public static SuiteSpec parse(String yaml, String source) {
-    ConfigNode root = ConfigNode.parse(yaml, source).allowOnly(KEYS);
+    ConfigNode root = ConfigNode.parse(yaml, source).allowOnly(SuiteReferences.withKey(KEYS));
     if (!root.has("name")) {
       throw new CptbenchException(source + ": name: missing (the suite's name)");
     }
@@ -119,6 +120,7 @@ public record SuiteSpec(
       throw new CptbenchException(source + ": tasks: missing; name at least one task (e.g. sts/STSBenchmark)");
     }
     EvalSettings eval = EvalSettings.parse(mapping(root, "eval"));
+    SuiteReferences.parse(root); // validated here, bound again by references()
     List<Expectation> expect = new ArrayList<>();
     if (root.has("expect")) {
       JsonNode list = root.raw("expect");
@@ -141,6 +143,11 @@ public record SuiteSpec(
           + "python-docs, steps: 1000, batchSize: 64}); or use init: scratch or a model folder");
     }
     return suite;
+  }
+
+  /** The suite's reference encoders ({@link SuiteReferences}; validated when the suite was parsed). */
+  public List<String> references() {
+    return SuiteReferences.parse(ConfigNode.parse(yaml, source)).names();
   }
 
   /** The parameters every cell starts from before the sweep replaces some. */

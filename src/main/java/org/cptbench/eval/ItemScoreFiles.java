@@ -30,6 +30,7 @@ public final class ItemScoreFiles {
   public static final String PER_PAIR = "per-pair";
   public static final String PER_ITEM = "per-item";
   static final String PAIR_HEADER = "pair\tsubset\tgold\tpredicted";
+  static final String ITEM_HEADER = "fold\tindex\tgold\tpredicted\tcorrect";
 
   private ItemScoreFiles() {}
 
@@ -57,7 +58,7 @@ public final class ItemScoreFiles {
       AtomicFiles.writeString(out.resolve(PER_PAIR).resolve(name), sb.toString());
     }
     if (!r.perItem().isEmpty()) {
-      StringBuilder sb = new StringBuilder("fold\tindex\tgold\tpredicted\tcorrect\n");
+      StringBuilder sb = new StringBuilder(ITEM_HEADER).append('\n');
       for (org.cptbench.eval.probe.ProbeItem it : r.perItem()) {
         sb.append(it.fold()).append('\t').append(it.index()).append('\t').append(it.gold()).append('\t')
             .append(it.predicted()).append('\t').append(it.correct() ? 1 : 0).append('\n');
@@ -94,6 +95,58 @@ public final class ItemScoreFiles {
       predicted[i - 1] = number(file, i + 1, f[3]);
     }
     return new PairScores(subsets, gold, predicted);
+  }
+
+  /** Whether {@code dir} holds per-item probe predictions of {@code task}. */
+  public static boolean hasPerItem(Path dir, String task) {
+    return Files.isRegularFile(dir.resolve(PER_ITEM).resolve(EvalOutput.fileName(task) + ".tsv"));
+  }
+
+  /**
+   * Reads {@code per-item/<task>.tsv}, in file order. Every line must hold integers, {@code correct} must agree with
+   * gold and predicted, and no (fold, index) may appear twice.
+   */
+  public static List<org.cptbench.eval.probe.ProbeItem> readPerItem(Path dir, String task) {
+    Path file = dir.resolve(PER_ITEM).resolve(EvalOutput.fileName(task) + ".tsv");
+    List<String> lines = lines(file);
+    if (lines.isEmpty() || !lines.getFirst().equals(ITEM_HEADER)) {
+      throw new MalformedInputException(file, 1, "expected the header '" + ITEM_HEADER.replace("\t", " TAB ") + "'");
+    }
+    List<org.cptbench.eval.probe.ProbeItem> items = new ArrayList<>();
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (int i = 1; i < lines.size(); i++) {
+      String[] f = lines.get(i).split("\t", -1);
+      if (f.length != 5) {
+        throw new MalformedInputException(file, i + 1, "expected 5 TAB-separated fields, got " + f.length);
+      }
+      int fold = integer(file, i + 1, "fold", f[0]);
+      int index = integer(file, i + 1, "index", f[1]);
+      int gold = integer(file, i + 1, "gold", f[2]);
+      int predicted = integer(file, i + 1, "predicted", f[3]);
+      if (fold < 0 || index < 0) {
+        throw new MalformedInputException(file, i + 1, "fold and index must be >= 0, got " + fold + ", " + index);
+      }
+      if (!f[4].equals(gold == predicted ? "1" : "0")) {
+        throw new MalformedInputException(file, i + 1, "correct is '" + f[4] + "' but gold " + gold
+            + (gold == predicted ? " equals" : " differs from") + " predicted " + predicted);
+      }
+      if (!seen.add(((long) fold << 32) | index)) {
+        throw new MalformedInputException(file, i + 1, "item " + index + " of fold " + fold + " appears twice");
+      }
+      items.add(new org.cptbench.eval.probe.ProbeItem(fold, index, gold, predicted));
+    }
+    if (items.isEmpty()) {
+      throw new MalformedInputException(file, 1, "no items after the header");
+    }
+    return items;
+  }
+
+  private static int integer(Path file, int line, String field, String s) {
+    try {
+      return Integer.parseInt(s);
+    } catch (NumberFormatException e) {
+      throw new MalformedInputException(file, line, field + " must be an integer, got '" + s + "'");
+    }
   }
 
   /** Whether {@code dir} holds per-query scores of {@code task}. */

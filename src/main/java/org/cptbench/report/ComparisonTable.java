@@ -161,6 +161,28 @@ public final class ComparisonTable {
     return t;
   }
 
+  /**
+   * The reference rows under the comparison (never ranked with the configurations): one row per reference with the
+   * same score columns, x100, an em dash where it has no score (BM25 has no probe or STS scores); null when the run
+   * has no references.
+   */
+  public Table referenceRows(References references) {
+    List<String> names = references.names(scores.results());
+    if (names.isEmpty()) {
+      return null;
+    }
+    Table t = Table.create("reference rows");
+    StringColumn label = StringColumn.create("Reference");
+    names.forEach(label::append);
+    t.addColumns(label);
+    for (String col : columns) {
+      StringColumn c = StringColumn.create(col);
+      names.forEach(n -> c.append(References.format(references.measure(n, col, scores.results()))));
+      t.addColumns(c);
+    }
+    return t;
+  }
+
   private Table configColumns(String name) {
     Table t = Table.create(name);
     for (String field : scores.configs().getFirst().fields()) {

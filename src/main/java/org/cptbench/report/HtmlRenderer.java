@@ -27,6 +27,9 @@ final class HtmlRenderer {
       td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
       tr:nth-child(even) td { background: #fafafa; }
       code { background: #f3f3f3; padding: 0 .2em; }
+      pre { background: #f6f6f6; border: 1px solid #ddd; padding: .6em; overflow-x: auto; white-space: pre-wrap; }
+      pre code { background: none; padding: 0; }
+      td { overflow-wrap: anywhere; }
       figure { margin: 1em 0; }
       figure img { max-width: 100%; border: 1px solid #ddd; }
       figcaption { font-size: 90%; color: #555; }
@@ -54,6 +57,8 @@ final class HtmlRenderer {
           h.append("</ul>\n");
         }
         case ReportBlock.TableBlock t -> table(h, t);
+        case ReportBlock.Code c ->
+            h.append("<pre><code>").append(escape(c.text().stripTrailing())).append("</code></pre>\n");
         case ReportBlock.Image i -> image(h, i, baseDir);
       }
     }

@@ -18,6 +18,11 @@ final class MarkdownRenderer {
           md.append('\n');
         }
         case ReportBlock.TableBlock t -> table(md, t);
+        case ReportBlock.Code c -> {
+          String fence = c.text().contains("```") ? "~~~~" : "```";
+          md.append(fence).append(c.language()).append('\n').append(c.text().stripTrailing()).append('\n')
+              .append(fence).append("\n\n");
+        }
         case ReportBlock.Image i -> md.append("![").append(i.caption()).append("](").append(i.path()).append(")\n\n");
       }
     }

@@ -45,6 +45,9 @@ public sealed interface ReportBlock {
     public record Cell(int row, int column) {}
   }
 
+  /** Preformatted text shown as is (a configuration file), with its language for Markdown fences. */
+  record Code(String language, String text) implements ReportBlock {}
+
   /** A PNG chart, {@code path} relative to the run folder (e.g. {@code charts/loss.png}). */
   record Image(String path, String caption) implements ReportBlock {}
 }

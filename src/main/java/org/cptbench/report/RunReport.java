@@ -24,12 +24,14 @@ import tech.tablesaw.api.Table;
  *
  * <ul>
  *   <li>{@code report.md} and {@code report.html} (self-contained: inline CSS, charts as base64 data URIs): the claims
- *       table (first, when the suite states claims), provenance, the paper-style {@link ComparisonTable}, charts,
- *       {@link TaskTables}, verdicts and failures;
+ *       table (first, when the suite states claims), the paper-style {@link ComparisonTable} with the reference rows
+ *       ({@link References}), charts with error bars ({@link ScoreIntervals}), {@link TaskTables}, verdicts and
+ *       failures, and the provenance last; no machine-local absolute path ({@link LocalPaths});
  *   <li>{@code charts/*.png}: {@code tradeoff.png} (STS avg vs search avg over checkpoints), {@code batch-probe.png},
  *       {@code batch-sts.png}, {@code batch-search.png} (averages vs batch size), {@code tau.png} (learned logit
  *       scale), {@code training.png} (loss and in-batch accuracy); a chart is left out when the run lacks its data;
  *   <li>{@code tables/*.csv}: {@code claims.csv} (when the suite states claims), {@code comparison.csv},
+ *       {@code references.csv} (the reference rows, when the run has references),
  *       {@code checkpoints.csv} (seed statistics of every measure at
  *       every step), {@code per-seed.csv}, {@code task-<task>.csv}.
  * </ul>
@@ -61,8 +63,16 @@ public final class RunReport {
     ConfigLabels labels = new ConfigLabels(scores.configs());
     CellLabels cellLabels = new CellLabels(runDir, results, labels, logs);
     ComparisonTable comparison = new ComparisonTable(scores);
-    List<TaskTables.TaskTable> taskTables = TaskTables.build(scores, labels);
+    References references = References.read(runDir);
+    List<TaskTables.TaskTable> taskTables = TaskTables.build(scores, labels, references);
+    LocalPaths paths = new LocalPaths(runDir, provenance.dataDir());
     ClaimsTable.Section claims = ClaimsTable.read(runDir, results);
+    if (claims != null && claims.table() != null) {
+      claims = new ClaimsTable.Section(paths.scrub(claims.table()), null);
+    } else if (claims != null) {
+      claims = new ClaimsTable.Section(null, paths.scrub(claims.problem()));
+    }
+    Table referenceRows = comparison.referenceRows(references);
 
     List<Path> tables = new ArrayList<>();
     Path tableDir = runDir.resolve("tables");
@@ -72,6 +82,11 @@ public final class RunReport {
       deleteQuietly(tableDir.resolve("claims.csv"));
     }
     tables.add(writeCsv(comparison.numeric(), tableDir.resolve("comparison.csv")));
+    if (referenceRows != null) {
+      tables.add(writeCsv(referenceRows, tableDir.resolve("references.csv")));
+    } else {
+      deleteQuietly(tableDir.resolve("references.csv"));
+    }
     tables.add(writeCsv(scores.aggregated(), tableDir.resolve("checkpoints.csv")));
     tables.add(writeCsv(scores.perSeed(), tableDir.resolve("per-seed.csv")));
     Set<String> used = new HashSet<>();
@@ -81,15 +96,24 @@ public final class RunReport {
 
     Path chartDir = runDir.resolve("charts");
     List<ReportBlock.Image> images = new ArrayList<>();
-    chart(chartDir, "tradeoff.png", ScoreCharts.tradeoff(scores, labels),
-        "Search average vs. STS average at every checkpoint (points labelled with the step), mean over seeds",
+    ScoreIntervals bars = new ScoreIntervals(runDir, scores, seedOf(provenance));
+    bars.reset();
+    JFreeChart tradeoff = ScoreCharts.tradeoff(scores, labels, bars, references);
+    chart(chartDir, "tradeoff.png", tradeoff,
+        "Search average vs. STS average at every checkpoint (points labelled with the step), mean over seeds;"
+            + " reference encoders as squares or dashed lines." + bars.caption(),
         images);
-    chart(chartDir, "batch-probe.png", ScoreCharts.vsBatchSize(scores, labels, Scores.PROBE_AVG),
-        "Linear-probe average vs. batch size at the final checkpoint", images);
-    chart(chartDir, "batch-sts.png", ScoreCharts.vsBatchSize(scores, labels, Scores.STS_AVG),
-        "STS average vs. batch size at the final checkpoint", images);
-    chart(chartDir, "batch-search.png", ScoreCharts.vsBatchSize(scores, labels, Scores.SEARCH_AVG),
-        "Search average vs. batch size at the final checkpoint", images);
+    String[][] batch = {
+      {"batch-probe.png", Scores.PROBE_AVG, "Linear-probe average"},
+      {"batch-sts.png", Scores.STS_AVG, "STS average"},
+      {"batch-search.png", Scores.SEARCH_AVG, "Search average"}
+    };
+    for (String[] c : batch) {
+      bars.reset();
+      JFreeChart chart = ScoreCharts.vsBatchSize(scores, labels, c[1], bars, references);
+      chart(chartDir, c[0], chart, c[2] + " vs. batch size at the final checkpoint; reference encoders as dashed"
+          + " lines." + bars.caption(), images);
+    }
     List<CellTrainLog> learnedLogs = logs.stream().filter(l -> cellLabels.learned(l.cell())).toList();
     chart(chartDir, "tau.png", TrainingCharts.tau(learnedLogs, cellLabels.labels()),
         "Logit scale exp(tau) over training steps, cells with a learned temperature", images);
@@ -107,14 +131,23 @@ public final class RunReport {
     String date = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
         .format(generated.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
     ReportDocument doc =
-        new ReportDocument(runDir.toString(), date, provenance, scores, comparison, taskTables, images, verdicts,
-            failures, cellLabels.labels(), claims);
-    List<ReportBlock> blocks = doc.blocks();
+        new ReportDocument(paths.runDir(), date, provenance, scores, comparison, taskTables, images, verdicts,
+            failures, cellLabels.labels(), claims, referenceRows, org.cptbench.run.Provenance.gitState());
+    List<ReportBlock> blocks = paths.scrub(doc.blocks());
     Path md = runDir.resolve("report.md");
     Path html = runDir.resolve("report.html");
     AtomicFiles.writeString(md, MarkdownRenderer.render(blocks));
     AtomicFiles.writeString(html, HtmlRenderer.render(doc.title(), blocks, runDir));
     return new ReportFiles(md, html, charts, tables);
+  }
+
+  /** The suite's seed from run.json (seeds the error bars' bootstrap), 13 when absent. */
+  private static long seedOf(ProvenanceTable provenance) {
+    try {
+      return Long.parseLong(provenance.values().getOrDefault("seed", "13"));
+    } catch (NumberFormatException e) {
+      return 13;
+    }
   }
 
   private static void chart(

@@ -17,7 +17,8 @@ import tech.tablesaw.selection.Selection;
 
 /**
  * One table per task: configuration x metric at each configuration's final checkpoint step, every metric the task
- * reports, x100 as {@code mean ± std} over seeds (Tablesaw pivots of mean, sample std and count).
+ * reports, x100 as {@code mean ± std} over seeds (Tablesaw pivots of mean, sample std and count), then one labelled
+ * row per reference encoder that scored the task ({@link References}: {@code reference: bm25}; a single value, n 1).
  */
 public final class TaskTables {
 
@@ -33,6 +34,11 @@ public final class TaskTables {
 
   /** The tables of every task, in file order; configurations labelled by the fields that vary in the run. */
   public static List<TaskTable> build(Scores scores, ConfigLabels labels) {
+    return build(scores, labels, References.NONE);
+  }
+
+  /** As above, with the reference rows of {@code references} after the configurations. */
+  public static List<TaskTable> build(Scores scores, ConfigLabels labels, References references) {
     Results results = scores.results();
     Table rows = results.table();
     Selection atFinal = new BitmapBackedSelection();
@@ -62,6 +68,10 @@ public final class TaskTables {
       Table numeric = Table.create(task.name());
       List<Config> present = scores.configs().stream().filter(c -> rowOf.containsKey(labels.label(c))).toList();
       present.forEach(c -> label.append(labels.label(c)));
+      List<String> refs = references.names(results).stream()
+          .filter(ref -> task.metrics().stream().anyMatch(m -> !Double.isNaN(references.value(ref, task.name(), m))))
+          .toList();
+      refs.forEach(ref -> label.append(References.label(ref)));
       display.addColumns(label);
       numeric.addColumns(label.copy());
       for (String metric : task.metrics()) {
@@ -82,6 +92,13 @@ public final class TaskTables {
           m.append(v.mean());
           s.append(v.std());
           n.append(v.n());
+        }
+        for (String ref : refs) {
+          double v = references.value(ref, task.name(), metric);
+          text.append(References.format(v));
+          m.append(v);
+          s.append(Double.NaN);
+          n.append(Double.isNaN(v) ? 0 : 1);
         }
         display.addColumns(text);
         numeric.addColumns(m, s, n);

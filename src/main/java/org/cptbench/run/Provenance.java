@@ -21,10 +21,7 @@ public final class Provenance {
   private Provenance() {}
 
   public static Map<String, Object> environment() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("gitCommit", git("rev-parse", "HEAD"));
-    String status = git("status", "--porcelain", "--untracked-files=no");
-    m.put("gitDirty", status == null ? null : !status.isBlank());
+    Map<String, Object> m = new LinkedHashMap<>(gitState());
     m.put("jdk", System.getProperty("java.vendor") + " " + Runtime.version());
     m.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
         + System.getProperty("os.arch"));
@@ -44,6 +41,18 @@ public final class Provenance {
     libs.put("tablesaw", version("tech.tablesaw", "tablesaw-core"));
     libs.put("jfreechart", version("org.jfree", "jfreechart"));
     m.put("libraries", libs);
+    return m;
+  }
+
+  /**
+   * The commit of the working directory's git checkout ({@code gitCommit}) and whether tracked files differ from it
+   * ({@code gitDirty}); null values outside a checkout or without git.
+   */
+  public static Map<String, Object> gitState() {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("gitCommit", git("rev-parse", "HEAD"));
+    String status = git("status", "--porcelain", "--untracked-files=no");
+    m.put("gitDirty", status == null ? null : !status.isBlank());
     return m;
   }
 

@@ -49,6 +49,7 @@ import org.cptbench.util.Json;
  * RUN/cells/&lt;cell&gt;/train-log.csv, checkpoints/step-N/, train.done
  * RUN/cells/&lt;cell&gt;/evals/step-N/&lt;task&gt;.json  one task at one checkpoint
  * RUN/cells/&lt;cell&gt;/failed.json      the error of a failed cell (retried on the next run)
+ * RUN/references/&lt;reference&gt;/&lt;task&gt;.json, references.csv   reference rows ({@link ReferenceEvaluation})
  * RUN/results.csv, verdicts.csv, failures.csv, report.md, report.html, charts/, tables/
  * </pre>
  *
@@ -152,12 +153,34 @@ public final class SuiteRunner {
           log.printf(Locale.ROOT, "  cell %s FAILED: %s (the suite goes on)%n", cell.id(), msg);
         }
       }
+      failures.putAll(references(tasks, checksums));
       ResultsTable.write(runDir, cells, failures);
       int verdictFails = Expectations.write(runDir, suite);
       Json.writeFile(runDir.resolve("run.json"), runJson(tasks, checksums, cells, start, Instant.now()));
       org.cptbench.report.RunReport.write(runDir);
       return new Outcome(cells.size(), failures.size(), verdictFails);
     }
+  }
+
+  /**
+   * Evaluates the suite's reference encoders (not cells: they are outside the grid and the claims); results on disk
+   * are kept, so adding references to a finished run evaluates only those.
+   */
+  private Map<String, String> references(List<String> tasks, Map<String, String> checksums) {
+    List<String> references = suite.references();
+    if (references.isEmpty()) {
+      try {
+        Files.deleteIfExists(runDir.resolve(ReferenceEvaluation.CSV));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return Map.of();
+    }
+    log.printf(Locale.ROOT, "references %s%n", references);
+    String evalContext = Json.compact(Map.of("eval", suite.eval().written(), "seed", suite.seed()));
+    return new ReferenceEvaluation(dataDir, suite.eval().options(suite.seed()), evalContext,
+        org.cptbench.model.OnnxEncoder.DEFAULT_MODEL_CACHE, org.cptbench.model.EmbeddingCache.DEFAULT_DIR, log)
+        .evaluate(runDir, references, tasks, checksums);
   }
 
   private Map<String, Object> runJson(
@@ -176,6 +199,7 @@ public final class SuiteRunner {
     m.put("tasks", tasks);
     m.put("skippedOptionalTasks",
         suite.optionalTasks().stream().filter(t -> !tasks.contains(t)).toList());
+    m.put("references", suite.references());
     m.put("configHash", Hashing.sha256(suite.yaml()));
     m.put("config", suite.yaml());
     List<Map<String, Object>> cs = new ArrayList<>();

@@ -3,18 +3,24 @@ package org.cptbench.stats;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.cptbench.CptbenchException;
 import org.cptbench.eval.ItemScoreFiles;
 import org.cptbench.eval.PairScores;
+import org.cptbench.eval.probe.ProbeItem;
 
 /**
  * Builds a {@link TaskSample} from evaluation folders (one per seed of each configuration) through their per-item
- * files ({@link ItemScoreFiles}): STS tasks from {@code per-pair/} (Spearman recomputed per resample), retrieval,
- * QA and code search from {@code per-query/} (mean of the metric's per-query values). Every folder must hold the
- * same items: the same pairs with the same gold scores, or the same query ids.
+ * files ({@link ItemScoreFiles}): STS tasks from {@code per-pair/} (Spearman recomputed per resample), linear probes
+ * from {@code per-item/} (SentEval's cross-validated accuracy, the mean over folds of each fold's accuracy, with
+ * test items resampled within their folds: {@link FoldMeanScore}, {@link TaskSample#folded}), retrieval, QA and code
+ * search from {@code per-query/} (mean of the metric's per-query values). Every folder must hold the same items: the
+ * same pairs with the same gold scores, the same (fold, item) test predictions with the same gold labels (the folds
+ * descend from the suite's seed, so every cell of a suite splits alike), or the same query ids.
  */
 public final class EvalFolderSamples {
   private EvalFolderSamples() {}
@@ -29,6 +35,9 @@ public final class EvalFolderSamples {
     if (ItemScoreFiles.hasPairs(dir, task)) {
       return "spearman";
     }
+    if (ItemScoreFiles.hasPerItem(dir, task)) {
+      return "accuracy";
+    }
     List<String> present = ItemScoreFiles.perQueryMetrics(dir, task);
     String lower = task.toLowerCase(Locale.ROOT);
     String preferred = lower.contains("msmarco") || lower.startsWith("builtin/code") ? "MRR@10"
@@ -39,7 +48,8 @@ public final class EvalFolderSamples {
   /**
    * Loads one task.
    *
-   * @param metric the per-query metric for ranking tasks (null: {@link #defaultMetric}); STS always uses Spearman
+   * @param metric the per-query metric for ranking tasks (null: {@link #defaultMetric}); STS always uses Spearman,
+   *     probes their cross-validated accuracy
    */
   public static TaskSample load(List<Path> a, List<Path> b, String task, String metric) {
     if (a.isEmpty() || b.isEmpty()) {
@@ -62,6 +72,9 @@ public final class EvalFolderSamples {
         (k < a.size() ? sa : sb).add(new SpearmanStatistic(p.predicted(), p.gold()));
       }
       return TaskSample.seeded(task, sa, sb);
+    }
+    if (ItemScoreFiles.hasPerItem(first, task)) {
+      return probe(a, b, all, task);
     }
     String m = metric == null ? defaultMetric(all, task) : metric;
     if (!ItemScoreFiles.hasPerQuery(first, task)) {
@@ -87,5 +100,47 @@ public final class EvalFolderSamples {
       (k < a.size() ? sa : sb).add(new MeanScore(v));
     }
     return TaskSample.seeded(task, sa, sb);
+  }
+
+  /**
+   * A probe task: items ordered by (fold, index) as in the first folder; each folder's correctness per item, aligned
+   * by (fold, index), never by line.
+   */
+  private static TaskSample probe(List<Path> a, List<Path> b, List<Path> all, String task) {
+    Path first = all.getFirst();
+    List<ProbeItem> ref = new ArrayList<>(ItemScoreFiles.readPerItem(first, task));
+    ref.sort(java.util.Comparator.comparingInt(ProbeItem::fold).thenComparingInt(ProbeItem::index));
+    Map<Long, Integer> position = new HashMap<>();
+    int[] folds = new int[ref.size()];
+    for (int i = 0; i < ref.size(); i++) {
+      position.put(key(ref.get(i)), i);
+      folds[i] = ref.get(i).fold();
+    }
+    List<ItemStatistic> sa = new ArrayList<>();
+    List<ItemStatistic> sb = new ArrayList<>();
+    for (int k = 0; k < all.size(); k++) {
+      Path dir = all.get(k);
+      List<ProbeItem> items = ItemScoreFiles.readPerItem(dir, task);
+      if (items.size() != ref.size()) {
+        throw new CptbenchException("compare: " + task + ": " + dir + " has " + items.size() + " probe test items, "
+            + first + " " + ref.size() + "; both must be scored with the same folds");
+      }
+      double[] correct = new double[ref.size()];
+      for (ProbeItem it : items) {
+        Integer at = position.get(key(it));
+        if (at == null || ref.get(at).gold() != it.gold()) {
+          throw new CptbenchException("compare: " + task + ": item " + it.index() + " of fold " + it.fold() + " in "
+              + dir + (at == null ? " is not a test item of that fold in " : " has another gold label than in ")
+              + first + "; both must be scored with the same folds (the same eval seed and folds)");
+        }
+        correct[at] = it.correct() ? 1 : 0;
+      }
+      (k < a.size() ? sa : sb).add(new FoldMeanScore(correct, folds));
+    }
+    return TaskSample.folded(task, sa, sb, folds);
+  }
+
+  private static long key(ProbeItem it) {
+    return ((long) it.fold() << 32) | it.index();
   }
 }

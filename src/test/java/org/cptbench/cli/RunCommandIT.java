@@ -195,6 +195,74 @@ class RunCommandIT {
     assertEquals("not tested: no task of group probe in this run", recs.get(2).get("note"));
   }
 
+  /**
+   * Reference rows: a finished run without references gets them on a re-run into the same folder, and only they are
+   * evaluated (every file under cells/ keeps its modification time); a reference folder is an evaluation folder
+   * that compare reads; a result on disk is never recomputed; the default suite names bm25 and minilm-l6.
+   */
+  @Test
+  void referencesAreAddedToAFinishedRunWithoutRedoingCells() throws IOException {
+    Path f = tmp.resolve("refs.yaml");
+    String yaml = """
+        name: refs
+        seed: 7
+        encoder: {preset: tiny, vocabSize: 400}
+        train: {corpus: %s, steps: 6, checkpoints: [3], batchSize: 8, tokenizerChars: 100000}
+        tasks: [sts/STSBenchmark, beir/toy]
+        """.formatted(corpus);
+    Files.writeString(f, yaml + "references: []\n");
+    Path out = tmp.resolve("refs-run");
+    StringWriter err = new StringWriter();
+    assertEquals(0, run(f, out, err), err.toString());
+    assertTrue(!Files.exists(out.resolve("references.csv")) && !Files.exists(out.resolve("references")));
+    java.util.Map<Path, java.nio.file.attribute.FileTime> before = mtimes(out.resolve("cells"));
+
+    Files.writeString(f, yaml + "references: [bm25]\n");
+    err = new StringWriter();
+    assertEquals(0, run(f, out, err), err.toString());
+    assertEquals(before, mtimes(out.resolve("cells")), "no cell file was rewritten");
+    Path bm25 = out.resolve("references/bm25");
+    assertTrue(Files.exists(bm25.resolve("beir_toy.json")) && Files.exists(bm25.resolve("per-query/beir_toy.tsv")));
+    assertTrue(!Files.exists(bm25.resolve("sts_STSBenchmark.json")), "bm25 has no STS scores");
+    List<String> refs = Files.readAllLines(out.resolve("references.csv"));
+    assertEquals("reference,task,kind,metric,value,definition", refs.get(0));
+    // every query names its document's title (stop words aside): BM25 ranks it first
+    assertTrue(refs.stream().anyMatch(l -> l.startsWith("bm25,beir/toy,retrieval,nDCG@10,1.0,")), refs.toString());
+    String md = Files.readString(out.resolve("report.md"));
+    assertTrue(md.contains("| reference: bm25 | 100.0 |"), md);
+    assertTrue(!md.contains(out.toString()) && !md.contains(data.toString()), "no local path in the report");
+    Path cellEvals;
+    try (Stream<Path> cells = Files.list(out.resolve("cells"))) {
+      cellEvals = cells.toList().getFirst().resolve("evals/step-6");
+    }
+    assertEquals(0, Main.execute("compare", "--a", bm25.toString(), "--b", cellEvals.toString(), "--task",
+        "beir/toy", "--resamples", "1000"));
+
+    java.nio.file.attribute.FileTime bm25Time = Files.getLastModifiedTime(bm25.resolve("beir_toy.json"));
+    Files.writeString(f, yaml); // the default: bm25 and minilm-l6
+    err = new StringWriter();
+    assertEquals(0, run(f, out, err), err.toString());
+    assertEquals(bm25Time, Files.getLastModifiedTime(bm25.resolve("beir_toy.json")), "bm25 is not redone");
+    assertEquals(before, mtimes(out.resolve("cells")));
+    for (String task : List.of("sts_STSBenchmark", "beir_toy")) {
+      assertTrue(Files.exists(out.resolve("references/minilm-l6/" + task + ".json")), task);
+    }
+    assertTrue(Files.exists(out.resolve("references/minilm-l6/per-pair/sts_STSBenchmark.tsv")));
+    md = Files.readString(out.resolve("report.md"));
+    assertTrue(md.contains("| reference: minilm-l6 |"), md);
+  }
+
+  private static java.util.Map<Path, java.nio.file.attribute.FileTime> mtimes(Path dir) throws IOException {
+    java.util.Map<Path, java.nio.file.attribute.FileTime> m = new java.util.TreeMap<>();
+    try (Stream<Path> walk = Files.walk(dir)) {
+      // cell.json is rewritten on every run (same content); training and evaluation files must not be
+      for (Path p : walk.filter(Files::isRegularFile).filter(p -> !p.endsWith("cell.json")).toList()) {
+        m.put(dir.relativize(p), Files.getLastModifiedTime(p));
+      }
+    }
+    return m;
+  }
+
   @Test
   void aSecondRunIntoTheSameFolderIsRefused() throws IOException {
     Path out = tmp.resolve("locked");

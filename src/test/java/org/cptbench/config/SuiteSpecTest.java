@@ -167,4 +167,15 @@ class SuiteSpecTest {
     assertEquals(TrainConfig.DEFAULT_BATCH_SIZE, parse("name: t\ntasks: [a]\n").train().batchSize());
     assertEquals(TrainConfig.DEFAULT_BATCH_SIZE, TrainConfig.defaults(13).batchSize());
   }
+
+  @Test
+  void referencesDefaultToBm25AndMiniLmAndAreValidated() {
+    String base = "name: t\ntasks: [sts/STSBenchmark]\n";
+    assertEquals(List.of("bm25", "minilm-l6"), parse(base).references());
+    assertEquals(List.of(), parse(base + "references: []\n").references());
+    assertEquals(List.of("minilm-l6"), parse(base + "references: [minilm-l6]\n").references());
+    assertEquals("f.yaml: references: unknown reference 'e5'; allowed: [bm25, minilm-l6] ([] for none)",
+        error(base + "references: [bm25, e5]\n"));
+    assertEquals("f.yaml: references: 'bm25' is named twice", error(base + "references: [bm25, bm25]\n"));
+  }
 }

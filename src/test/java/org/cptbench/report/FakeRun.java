@@ -65,8 +65,10 @@ final class FakeRun {
         """
         {"suite": "fake-grid", "runId": "r-123", "seed": 7, "start": "2025-01-01T00:00:00Z",
          "end": "2025-01-01T01:00:00Z", "gitCommit": "abc1234", "gitDirty": false, "jdk": "25",
-         "os": "Linux", "cpu": "test cpu", "threads": 2, "notes": {"extra": [1, 2]}}
-        """);
+         "os": "Linux", "cpu": "test cpu", "threads": 2, "notes": {"extra": [1, 2]},
+         "dataDir": %s, "config": "name: fake-grid\\nseed: 7\\n",
+         "cells": [{"cell": "c01s", "batchSize": 32}, {"cell": "c02s", "batchSize": 64}]}
+        """.formatted(org.cptbench.util.Json.compact(dir.resolve("data").toAbsolutePath().toString())));
     // the parameter columns of a run made before precision and init were parameters (still read)
     StringBuilder csv = new StringBuilder(String.join(",", Results.header(java.util.List.of(
         "encoder", "attention", "pooling", "temperature", "batchSize", "steps", "seed")))).append('\n');

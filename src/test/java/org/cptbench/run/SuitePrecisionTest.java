@@ -30,6 +30,7 @@ class SuitePrecisionTest {
       encoder: {preset: tiny, layers: 1, width: 32, heads: 2, ffn: 64, maxTokens: 32, vocabSize: 300}
       train: {corpus: builtin-wordnet, steps: 2, checkpoints: [2], batchSize: 4, tokenizerChars: 20000}
       tasks: [builtin/wordnet-examples]
+      references: []
       """;
 
   @Test
