@@ -31,6 +31,7 @@ class SuiteInitTest {
       train: {corpus: builtin-wordnet, steps: %d, checkpoints: [%2$d], batchSize: 4, tokenizerChars: 20000}
       %s
       tasks: [sts/STSBenchmark]
+      references: []
       """;
 
   @BeforeEach

@@ -37,6 +37,7 @@ class SuitePretrainStageTest {
       sweep:
         init: [scratch, pretrained]
       tasks: [sts/STSBenchmark]
+      references: []
       """;
 
   @BeforeEach
