@@ -32,6 +32,7 @@ import org.cptbench.train.TrainSpec;
  *   - {cell: {batchSize: 128}, task: sts/STSBenchmark, metric: spearman, min: 0.2, max: 1.0}
  * claims:                  # paper findings tested with paired bootstrap statistics ({@link ClaimSpec})
  *   - {id: batch-sts, paper: "...", compare: {better: {batchSize: 128}, worse: {batchSize: 32}}, tasks: sts}
+ * slurm: {partition: gpu, time: "2:00:00", gres: "gpu:1"}   # --executor slurm ({@code cluster.SlurmOptions})
  * </pre>
  *
  * @param source the file (or built-in suite) it was read from, for errors
@@ -59,7 +60,7 @@ public record SuiteSpec(
 
   public static final String[] KEYS = {
     "name", "description", "seed", "seeds", "precision", "encoder", "train", "sweep", "tasks", "optionalTasks", "eval",
-    "expect", "claims"
+    "expect", "claims", "slurm"
   };
 
   public SuiteSpec {
@@ -122,6 +123,9 @@ public record SuiteSpec(
       }
     }
     List<ClaimSpec> claims = parseClaims(root, source, tasks, optional);
+    if (root.has("slurm")) {
+      org.cptbench.cluster.SlurmOptions.parse(root.child("slurm")); // checked here; used by --executor slurm
+    }
     return new SuiteSpec(
         name, source, seed, seeds, encoder, init, precision, train.train(), train.corpus(), sweep, tasks, optional,
         eval, expect, claims, yaml);

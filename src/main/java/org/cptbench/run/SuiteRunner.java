@@ -149,7 +149,11 @@ public final class SuiteRunner {
     }
   }
 
-  private Map<String, Object> runJson(
+  /**
+   * The content of {@code run.json} (provenance, tasks, data checksums, cells) for a run that started at {@code
+   * start} and ended at {@code end} (null while it runs); also written by the Slurm executor's submitter and report.
+   */
+  public Map<String, Object> runJson(
       List<String> tasks, Map<String, String> checksums, List<CellSpec> cells, Instant start, Instant end) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("generatedBy", "./harness run " + suite.name());
@@ -177,7 +181,11 @@ public final class SuiteRunner {
     return runDir.resolve("cells").resolve(cell.id());
   }
 
-  private void runCell(CellSpec cell, List<String> tasks) throws IOException {
+  /**
+   * Trains and evaluates one cell (resuming from its checkpoints and finished evaluations): an executor's unit of
+   * work ({@code harness cell}); the caller records a failure. {@code tasks} as from {@link #activeTasks}.
+   */
+  public void runCell(CellSpec cell, List<String> tasks) throws IOException {
     Path dir = cellDir(cell);
     Files.createDirectories(dir);
     Json.writeFile(dir.resolve("cell.json"), cell.columns());
