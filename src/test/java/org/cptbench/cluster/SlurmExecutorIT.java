@@ -213,4 +213,32 @@ class SlurmExecutorIT {
     System.out.println("kill and resubmit: array " + first[0] + " (2 cells), task " + first[0] + "_0 killed after"
         + " step-20, resubmitted as array " + second[0] + " (1 cell), resumed from step-20, all done");
   }
+
+  @Test
+  void shardedEmbeddingEqualsTheSingleProcessOne() throws IOException, InterruptedException {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < 40; i++) {
+      text.append("sentence ").append(i).append(" about the ").append(i % 2 == 0 ? "river bank" : "stock market")
+          .append(" and ".repeat(i % 5)).append("more\n");
+    }
+    Path input = tmp.resolve("texts.txt");
+    Files.writeString(input, text.toString());
+    Path whole = tmp.resolve("emb-whole.npy");
+    LocalSlurm.Result l = slurm.harness("embed", "--encoder", "minilm-l6", "--input", input.toString(), "--output",
+        whole.toString(), "--no-cache");
+    assertEquals(0, l.rc(), l.out());
+    Path sharded = tmp.resolve("emb-sharded.npy");
+    LocalSlurm.Result r = slurm.harness("embed", "--encoder", "minilm-l6", "--input", input.toString(), "--output",
+        sharded.toString(), "--no-cache", "--executor", "slurm", "--shards", "3");
+    System.out.println("$ ./harness embed ... --output " + sharded + " --shards 3 --executor slurm\n" + r.out());
+    assertEquals(0, r.rc(), r.out());
+    Matcher m = Pattern.compile("job array (\\d+) \\(3 shards\\) and merge job (\\d+)").matcher(r.out());
+    assertTrue(m.find(), r.out());
+    slurm.awaitEnd(Duration.ofMinutes(3), m.group(1), m.group(2));
+    assertTrue(Files.exists(sharded), "the merge job wrote " + sharded + ": "
+        + Files.readString(tmp.resolve("emb-sharded.npy.slurm/logs/merge-" + m.group(2) + ".out")));
+    assertEquals(-1, Files.mismatch(whole, sharded), "merged shards equal the single-process embedding");
+    System.out.println("sharded embedding: array " + m.group(1) + " (3 shards of 40 texts), merge job " + m.group(2)
+        + "; emb-sharded.npy identical to emb-whole.npy (" + Files.size(whole) + " bytes)");
+  }
 }
