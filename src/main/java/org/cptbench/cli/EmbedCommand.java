@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.cptbench.CptbenchException;
+import org.cptbench.cluster.Shard;
+import org.cptbench.cluster.ShardedEmbedding;
 import org.cptbench.model.EmbeddingCache;
 import org.cptbench.model.Encoder;
 import org.cptbench.model.Encoders;
@@ -24,7 +26,9 @@ import picocli.CommandLine.Option;
  * {@code ./harness embed --encoder E --input FILE --output FILE [--side x|y] [--format npy|tsv|both]}: embeds every
  * text of a file and writes one L2-normalised float32 row per text, in input order, as NumPy {@code .npy} and/or TSV
  * (tab-separated {@code Float.toString} values, one line per text). Embeddings go through the {@link EmbeddingCache}
- * unless {@code --no-cache}.
+ * unless {@code --no-cache}. {@code --shard I/N} embeds one contiguous shard of the input and {@code --merge-shards N}
+ * concatenates the shards' files; {@code --executor slurm --shards N} runs the shards as a Slurm job array followed
+ * by the merge ({@link ShardedEmbedding}).
  */
 @Command(
     name = "embed",
@@ -88,6 +92,33 @@ public final class EmbedCommand implements Callable<Integer> {
   @Option(names = "--no-cache", description = "Always encode; do not read or write the embedding cache.")
   boolean noCache;
 
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description = "Embed only shard I of N (0-based; contiguous ranges of the input in order) into FILE with"
+          + " .shard-I-of-N before its extension.")
+  String shard;
+
+  @Option(
+      names = "--merge-shards",
+      paramLabel = "N",
+      description = "Concatenate the N shard files written with --shard into FILE (each shard's row count is"
+          + " checked against the input); embeds nothing.")
+  Integer mergeShards;
+
+  @Option(
+      names = "--executor",
+      paramLabel = "E",
+      defaultValue = "local",
+      description = "local, or slurm with --shards N: a Slurm job array of N shard tasks, then a merge job."
+          + " Default: ${DEFAULT-VALUE}.")
+  String executor;
+
+  @Option(names = "--shards", paramLabel = "N", description = "Number of shards (array tasks) of --executor slurm.")
+  Integer shards;
+
+  @picocli.CommandLine.Mixin SlurmCliOptions slurm = new SlurmCliOptions();
+
   @Override
   public Integer call() {
     Side s = parseSide(side);
@@ -98,6 +129,45 @@ public final class EmbedCommand implements Callable<Integer> {
     List<String> texts = EmbedInput.read(input, EmbedInput.Format.parse(inputFormat, input));
     if (texts.isEmpty()) {
       throw new CptbenchException(input + ": no texts (expected one text per line, or JSONL with a \"text\" field)");
+    }
+    if (!executor.equals("local") && !executor.equals("slurm")) {
+      throw new CptbenchException("--executor: unknown value '" + executor + "'; allowed: local, slurm");
+    }
+    if (executor.equals("slurm")) {
+      if (shards == null || shard != null || mergeShards != null) {
+        throw new CptbenchException("--executor slurm needs --shards N (and neither --shard nor --merge-shards)");
+      }
+      if (shards > texts.size()) {
+        throw new CptbenchException("--shards: " + shards + " shards for " + texts.size() + " texts; at most one"
+            + " shard per text");
+      }
+      ShardedEmbedding.submit(taskArgs(), shards, output, slurm.options(), slurm.maxParallel,
+          "./harness embed ... --shards " + shards + " --executor slurm", System.err);
+      return 0;
+    }
+    if (shards != null || slurm.anySet()) {
+      throw new CptbenchException("--shards and the Slurm options need --executor slurm");
+    }
+    if (mergeShards != null) {
+      if (shard != null) {
+        throw new CptbenchException("--merge-shards and --shard exclude each other");
+      }
+      for (Path t : targets) {
+        ShardedEmbedding.merge(t, mergeShards, texts.size());
+      }
+      spec.commandLine().getErr().printf(Locale.ROOT, "merged %d shards of %d texts -> %s%n", mergeShards,
+          texts.size(), String.join(", ", targets.stream().map(Path::toString).toList()));
+      spec.commandLine().getErr().flush();
+      return 0;
+    }
+    if (shard != null) {
+      Shard sh = Shard.parse(shard);
+      if (sh.count() > texts.size()) {
+        throw new CptbenchException("--shard: " + sh.count() + " shards for " + texts.size() + " texts; at most one"
+            + " shard per text");
+      }
+      texts = texts.subList(sh.from(texts.size()), sh.to(texts.size()));
+      targets = targets.stream().map(sh::file).toList();
     }
     float[][] rows;
     int d;
@@ -144,6 +214,27 @@ public final class EmbedCommand implements Callable<Integer> {
         String.join(", ", targets.stream().map(Path::toString).toList()));
     err.flush();
     return 0;
+  }
+
+  /** This command line for a Slurm task: absolute paths, without executor and shard options. */
+  private List<String> taskArgs() {
+    List<String> a = new ArrayList<>(List.of("embed", "--encoder", encoderArg(), "--input",
+        input.toAbsolutePath().toString(), "--input-format", inputFormat, "--output",
+        output.toAbsolutePath().toString(), "--side", side, "--cache-dir", cacheDir.toAbsolutePath().toString(),
+        "--precision", compute.precision, "--device", compute.device));
+    if (format != null) {
+      a.addAll(List.of("--format", format));
+    }
+    if (noCache) {
+      a.add("--no-cache");
+    }
+    return a;
+  }
+
+  /** The encoder as a task must name it: a checkpoint folder by its absolute path, a registered name as it is. */
+  private String encoderArg() {
+    Path p = Path.of(encoder);
+    return Files.exists(p) ? p.toAbsolutePath().toString() : encoder;
   }
 
   static Side parseSide(String value) {

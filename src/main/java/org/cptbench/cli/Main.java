@@ -24,6 +24,8 @@ import picocli.CommandLine.Command;
       ScoreCommand.class,
       CompareCommand.class,
       RunCommand.class,
+      CellCommand.class,
+      StatusCommand.class,
       SuiteCommands.ListCommand.class,
       SuiteCommands.ShowCommand.class,
       SuiteCommands.VerifyCommand.class,
@@ -62,7 +64,7 @@ public final class Main implements Runnable {
   }
 
   /** Verbs that run models (and so load libtorch). */
-  static final Set<String> MODEL_VERBS = Set.of("train", "pretrain", "eval", "embed", "run", "bench");
+  static final Set<String> MODEL_VERBS = Set.of("train", "pretrain", "eval", "embed", "run", "cell", "bench");
 
   /** Runs the CLI and returns its exit status (tests call this instead of {@link #main}). */
   public static int execute(String... args) {

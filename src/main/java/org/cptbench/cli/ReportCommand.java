@@ -3,6 +3,8 @@ package org.cptbench.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.cptbench.cluster.RunTables;
+import org.cptbench.cluster.SlurmExecutor;
 import org.cptbench.report.ReportFiles;
 import org.cptbench.report.RunReport;
 import picocli.CommandLine;
@@ -19,7 +21,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Write the report of a suite run into its folder: report.md, report.html (self-contained), charts/*.png,"
           + " tables/*.csv.",
-      "Reads run.json, results.csv, cells/*/train-log.csv and, when present, verdicts.csv and failures.csv."
+      "Reads run.json, results.csv, cells/*/train-log.csv and, when present, verdicts.csv and failures.csv.",
+      "For a run submitted to Slurm (run --executor slurm), results.csv, failures.csv and verdicts.csv are first",
+      "rebuilt from the cell folders."
     })
 public final class ReportCommand implements Callable<Integer> {
 
@@ -30,6 +34,9 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (SlurmExecutor.submitted(runDir)) { // cells ran as Slurm tasks: the tables come from the cell folders first
+      RunTables.collect(runDir, System.err);
+    }
     ReportFiles files = RunReport.write(runDir);
     PrintWriter out = spec.commandLine().getOut();
     for (Path p : files.all()) {

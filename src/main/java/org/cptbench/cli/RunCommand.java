@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.cptbench.CptbenchException;
+import org.cptbench.cluster.SlurmExecutor;
+import org.cptbench.cluster.SlurmOptions;
 import org.cptbench.config.EvalSettings;
 import org.cptbench.config.SuiteSpec;
 import org.cptbench.run.CellSpec;
@@ -38,8 +41,18 @@ public final class RunCommand implements Callable<Integer> {
   @Option(names = "--dry-run", description = "print the expanded grid and an estimated time, run nothing")
   boolean dryRun;
 
+  @Option(names = "--executor", paramLabel = "E", defaultValue = "local",
+      description = "local (this process, cell after cell) or slurm (a Slurm job array, one task per unfinished"
+          + " cell, then a report job; the run folder must be on a shared filesystem). Default: ${DEFAULT-VALUE}")
+  String executor;
+
+  @Mixin SlurmCliOptions slurm = new SlurmCliOptions();
+
   @Override
   public Integer call() {
+    if (!executor.equals("local") && !executor.equals("slurm")) {
+      throw new CptbenchException("--executor: unknown value '" + executor + "'; allowed: local, slurm");
+    }
     SuiteSpec spec = Suites.load(suite);
     Path data = dataDir.resolve();
     SuiteRunner probe = new SuiteRunner(spec, Path.of("."), data, System.err);
@@ -61,6 +74,20 @@ public final class RunCommand implements Callable<Integer> {
       }
       System.out.printf(Locale.ROOT, "estimated total: ~%.0f min on this machine; output %s%n", total / 60, runDir);
       return 0;
+    }
+    if (executor.equals("slurm")) {
+      SlurmOptions options = SlurmOptions.of(spec).overriddenBy(slurm.options());
+      SlurmExecutor.Submission sub = SlurmExecutor.submit(spec, runDir, data, options, slurm.maxParallel,
+          "./harness run " + suite + " --out " + runDir + " --executor slurm", System.err);
+      System.out.printf(Locale.ROOT, "%s: %s; ./harness status %s%n", spec.name(), sub.arrayJob() == null
+          ? "nothing to submit"
+          : "job array " + sub.arrayJob() + " (" + sub.cells().size() + " cells), report job " + sub.reportJob(),
+          runDir);
+      return 0;
+    }
+    if (slurm.anySet()) {
+      throw new CptbenchException("--partition, --time, --cpus-per-task, --mem, --gres, --account, --sbatch-arg and"
+          + " --max-parallel need --executor slurm");
     }
     SuiteRunner.Outcome o = new SuiteRunner(spec, runDir, data, System.err).run();
     System.out.printf(Locale.ROOT, "%s: %d cells, %d failed, %d verdict FAILs; report %s%n", spec.name(), o.cells(),

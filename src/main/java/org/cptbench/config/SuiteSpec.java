@@ -35,6 +35,7 @@ import org.cptbench.train.TrainSpec;
  * claims:                  # paper findings tested with paired bootstrap statistics ({@link ClaimSpec})
  *   - {id: batch-sts, paper: "...", compare: {better: {batchSize: 128}, worse: {batchSize: 32}}, tasks: sts}
  * references: [bm25, minilm-l6]   # reference rows of the report ({@link SuiteReferences}; default both, [] none)
+ * slurm: {partition: gpu, time: "2:00:00", gres: "gpu:1"}   # --executor slurm ({@code cluster.SlurmOptions})
  * </pre>
  *
  * @param source the file (or built-in suite) it was read from, for errors
@@ -64,7 +65,7 @@ public record SuiteSpec(
 
   public static final String[] KEYS = {
     "name", "description", "seed", "seeds", "precision", "encoder", "pretrain", "train", "sweep", "tasks", "optionalTasks",
-    "eval", "expect", "claims"
+    "eval", "expect", "claims", "slurm"
   };
 
   public SuiteSpec {
@@ -133,6 +134,9 @@ public record SuiteSpec(
       }
     }
     List<ClaimSpec> claims = parseClaims(root, source, tasks, optional);
+    if (root.has("slurm")) {
+      org.cptbench.cluster.SlurmOptions.parse(root.child("slurm")); // checked here; used by --executor slurm
+    }
     PretrainConfig pretrain =
         root.has("pretrain") ? PretrainConfig.parse(root.child("pretrain"), seed, train.corpus()) : null;
     SuiteSpec suite = new SuiteSpec(

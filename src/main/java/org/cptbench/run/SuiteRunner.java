@@ -183,7 +183,11 @@ public final class SuiteRunner {
         .evaluate(runDir, references, tasks, checksums);
   }
 
-  private Map<String, Object> runJson(
+  /**
+   * The content of {@code run.json} (provenance, tasks, data checksums, cells) for a run that started at {@code
+   * start} and ended at {@code end} (null while it runs); also written by the Slurm executor's submitter and report.
+   */
+  public Map<String, Object> runJson(
       List<String> tasks, Map<String, String> checksums, List<CellSpec> cells, Instant start, Instant end) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("generatedBy", "./harness run " + suite.name());
@@ -212,7 +216,11 @@ public final class SuiteRunner {
     return runDir.resolve("cells").resolve(cell.id());
   }
 
-  private void runCell(CellSpec cell, List<String> tasks) throws IOException {
+  /**
+   * Trains and evaluates one cell (resuming from its checkpoints and finished evaluations): an executor's unit of
+   * work ({@code harness cell}); the caller records a failure. {@code tasks} as from {@link #activeTasks}.
+   */
+  public void runCell(CellSpec cell, List<String> tasks) throws IOException {
     Path dir = cellDir(cell);
     Files.createDirectories(dir);
     Json.writeFile(dir.resolve("cell.json"), cell.columns());
@@ -277,16 +285,37 @@ public final class SuiteRunner {
     log.printf(Locale.ROOT, "  pretrain stage: corpus %s, %d steps x %d sequences x %d tokens%n", corpus.name(),
         lm.steps(), lm.batchSize(), lm.seqLen());
     long t0 = System.nanoTime();
-    PretrainingRun.Result r = PretrainStage.run(encoder, lm, corpus, pre.corpus().tokenizerChars(), null,
-        runDir.resolve("pretrain"), s -> {
+    Path root = runDir.resolve("pretrain");
+    PretrainingRun.Result r;
+    // cells of one run may start in several processes (Slurm array tasks): the first pre-trains, the others wait
+    // for it and then find the stage finished
+    try {
+      Files.createDirectories(root);
+      try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(root.resolve(".stage-queue"),
+              java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+          java.nio.channels.FileLock turn = waitForTurn(ch)) {
+        r = PretrainStage.run(encoder, lm, corpus, pre.corpus().tokenizerChars(), null, root, s -> {
           if (!Double.isNaN(s.valLoss())) {
             log.printf(Locale.ROOT, "  pretrain step %d/%d loss %.4f val_ppl %.1f %.0f tokens/s%n", s.step(),
                 lm.steps(), s.loss(), s.valPerplexity(), s.tokensPerSecond());
           }
         });
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot use the pretrain stage folder " + root, e);
+    }
     log.printf(Locale.ROOT, "  pretrain stage: %s (%,d tokens, %.0f s in this process)%n",
         inRun(r.checkpoint()), r.tokens(), (System.nanoTime() - t0) / 1e9);
     return InitModel.read(r.checkpoint());
+  }
+
+  private java.nio.channels.FileLock waitForTurn(java.nio.channels.FileChannel ch) throws IOException {
+    java.nio.channels.FileLock l = ch.tryLock();
+    if (l != null) {
+      return l;
+    }
+    log.printf(Locale.ROOT, "  pretrain stage: another process is pre-training it; waiting%n");
+    return ch.lock();
   }
 
   /** One tokenizer per (corpus, vocabulary, training characters), shared by the cells under RUN/tokenizers/. */
