@@ -42,14 +42,19 @@ public final class EvalCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "output folder")
   Path out;
 
-  @Option(names = "--relevance-level", description = "relevant grade threshold (default: 2 for TREC DL, else 1)")
+  @Option(names = "--relevance-level",
+      description = "relevant grade threshold (default: the task's relevanceLevel from its task.yaml or catalog card,"
+          + " else 1)")
   Integer relevanceLevel;
 
-  @Option(names = "--split", description = "STS-B/SICK split (default test; mteb = the pairs MTEB scores, for SICK-R all 9,927)")
-  String split = "test";
+  @Option(names = "--split", description = "STS-B/SICK split (default: the task's split, else test; mteb = the pairs MTEB"
+      + " scores, for SICK-R all 9,927)")
+  String split;
 
-  @Option(names = "--retrieval-split", description = "qrels/queries split of retrieval folders (default test)")
-  String retrievalSplit = "test";
+  @Option(names = "--retrieval-split",
+      description = "qrels/queries split of retrieval, QA and code-search folders (default: the task's split, else"
+          + " test)")
+  String retrievalSplit;
 
   @Option(names = "--strict", description = "data-integrity findings (judged documents or queries missing, ...) are"
       + " errors, not warnings")
@@ -84,8 +89,15 @@ public final class EvalCommand implements Callable<Integer> {
             .probe()
             .withProtocol(org.cptbench.eval.probe.ProbeProtocol.parse(probeProtocol))
             .withL2Normalize(probeNormalize);
-    EvalOptions options =
-        new EvalOptions(split, relevanceLevel, retrievalSplit, distractors, seed, probe).withStrict(strict);
+    EvalOptions options = EvalOptions.builder()
+        .stsSplit(split)
+        .relevanceLevel(relevanceLevel)
+        .retrievalSplit(retrievalSplit)
+        .distractors(distractors)
+        .seed(seed)
+        .probe(probe)
+        .strict(strict)
+        .build();
     if (encoder.trim().equals(Bm25.NAME)) {
       return lexical(data, options);
     }

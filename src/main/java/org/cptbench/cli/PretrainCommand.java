@@ -31,16 +31,12 @@ import picocli.CommandLine.Option;
       "projection tied to the token embedding) on a corpus packed into sequences with <|endoftext|> between",
       "documents. Writes OUT/tokenizer.json, OUT/train-log.csv (step, loss, val_loss, val_ppl, lr, tokens_per_s,",
       "grad_norm) and OUT/checkpoints/step-N/, which `train --init`, `eval` and `embed` accept. Re-running into",
-      "the same OUT resumes from the latest checkpoint."
+      "the same OUT resumes from the latest checkpoint. --init continues from a model whose tokenizer has",
+      "<|endoftext|>."
     })
 public final class PretrainCommand implements Callable<Integer> {
 
-  @Option(names = "--preset", description = "model size preset: tiny, small, base (default tiny)")
-  String preset = "tiny";
-
-  @Option(names = "--corpus", description = "corpus name (nltk, europarl, wordnet, code, builtin, ...) or a path "
-      + "(default nltk)")
-  String corpus = "nltk";
+  @Mixin TrainingRunOptions run = new TrainingRunOptions();
 
   @Mixin DataDirOption dataDir = new DataDirOption();
 
@@ -53,24 +49,11 @@ public final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--seq-len", description = "tokens per sequence (default: the preset's maxTokens)")
   Integer seqLen;
 
-  @Option(names = "--out", required = true, description = "output folder")
-  Path out;
-
-  @Option(names = "--init", paramLabel = "DIR", description = "continue from this model (its architecture and "
-      + "tokenizer, which must have <|endoftext|>)")
-  Path init;
-
   @Option(names = "--lr", description = "peak learning rate (default 6e-4)")
   Double lr;
 
   @Option(names = "--warmup", description = "warm-up steps (default steps/10)")
   Integer warmup;
-
-  @Option(names = "--seed", description = "root seed (default 13)")
-  long seed = 13;
-
-  @Option(names = "--checkpoints", split = ",", description = "steps to checkpoint at (the last step always is)")
-  List<Integer> checkpoints = List.of();
 
   @Option(names = "--eval-every", description = "score the held-out slice every K steps (default 50)")
   int evalEvery = 50;
@@ -78,19 +61,18 @@ public final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--val-sequences", description = "held-out sequences at the end of the corpus (default 128)")
   int valSequences = 128;
 
-  @Option(names = "--vocab-size", description = "tokenizer vocabulary incl. <|endoftext|> (default: the preset's)")
-  Integer vocabSize;
-
-  @Option(names = "--no-progress", description = "no progress bar")
-  boolean noProgress;
-
   @Override
   public Integer call() {
+    Path init = run.init;
+    Path out = run.out;
+    Integer vocabSize = run.vocabSize;
+    long seed = run.seedOrDefault();
+    List<Integer> checkpoints = run.checkpoints != null ? run.checkpoints : List.of();
     InitModel initModel = init == null ? null : InitModel.read(init);
     if (initModel != null && vocabSize != null) {
       throw new CptbenchException("--init: the tokenizer comes from " + init + "; drop --vocab-size");
     }
-    EncoderSpec spec = initModel != null ? initModel.spec() : EncoderSpec.preset(preset);
+    EncoderSpec spec = initModel != null ? initModel.spec() : EncoderSpec.preset(run.presetOrDefault());
     if (vocabSize != null) {
       spec = spec.withVocabSize(vocabSize);
     }
@@ -100,14 +82,14 @@ public final class PretrainCommand implements Callable<Integer> {
         steps, batchSize, len, lr != null ? lr : defaults.learningRate(),
         warmup != null ? warmup : defaults.warmupSteps(), LearningRateSchedule.Decay.COSINE,
         defaults.weightDecay(), defaults.clipNorm(), seed, checkpoints, evalEvery, valSequences);
-    TextCorpus text = BuiltinTasks.openCorpus(corpus, dataDir.resolve());
+    TextCorpus text = BuiltinTasks.openCorpus(run.corpusOrDefault(), dataDir.resolve());
     List<String> documents = text.texts().toList();
     System.err.printf(Locale.ROOT, "corpus %s: %,d documents; %s%n", text.name(), documents.size(),
         initModel != null ? "model and tokenizer from " + init : "training tokenizer (vocab " + spec.vocabSize() + ")");
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("command", "./harness pretrain");
     PretrainingRun.Result result;
-    try (ProgressBar bar = noProgress ? null : Progress.bar("pretrain", steps)) {
+    try (ProgressBar bar = run.noProgress ? null : Progress.bar("pretrain", steps)) {
       result = PretrainStage.train(spec, lm, text.name(), documents, CorpusSpec.DEFAULT_TOKENIZER_CHARS,
           initModel, out, provenance, s -> {
             if (bar != null) {

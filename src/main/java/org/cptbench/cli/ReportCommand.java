@@ -21,7 +21,8 @@ import picocli.CommandLine.Parameters;
     description = {
       "Write the report of a suite run into its folder: report.md, report.html (self-contained), charts/*.png,"
           + " tables/*.csv.",
-      "Reads run.json, results.csv, cells/*/train-log.csv and, when present, verdicts.csv and failures.csv.",
+      "Reads run.json, results.csv, cells/*/train-log.csv and, when present, tasks.csv (main metrics), verdicts.csv"
+          + " and failures.csv.",
       "For a run submitted to Slurm (run --executor slurm), results.csv, failures.csv and verdicts.csv are first",
       "rebuilt from the cell folders."
     })

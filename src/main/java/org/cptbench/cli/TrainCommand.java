@@ -32,12 +32,10 @@ import picocli.CommandLine.Option;
     description = {
       "Train one cpt encoder (contrastive pre-training on neighbouring text) and write its checkpoints.",
       "Writes OUT/tokenizer.json, OUT/train-log.csv and OUT/checkpoints/step-N/. Re-running into the same",
-      "OUT resumes from the latest checkpoint."
+      "OUT resumes from the latest checkpoint. With --init, --attention and --pooling still apply; --preset and",
+      "--vocab-size do not (the architecture and tokenizer are the model's)."
     })
 public final class TrainCommand implements Callable<Integer> {
-
-  @Option(names = "--preset", description = "encoder size preset: tiny, small, base (default tiny)")
-  String preset;
 
   @Option(names = "--config", description = "YAML file with `encoder:` and `train:` mappings")
   Path config;
@@ -48,25 +46,15 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--batch-size", description = "pairs per step (default 256)")
   Integer batchSize;
 
-  @Option(names = "--corpus", description = "corpus name (nltk, europarl, wordnet, code, builtin, ...) or a path")
-  String corpus;
+  @Mixin TrainingRunOptions run = new TrainingRunOptions();
 
   @Mixin DataDirOption dataDir = new DataDirOption();
-
-  @Option(names = "--out", required = true, description = "output folder")
-  Path out;
-
-  @Option(names = "--seed", description = "root seed (default 13)")
-  Long seed;
 
   @Option(names = "--lr", description = "peak learning rate (default 5e-4)")
   Double lr;
 
   @Option(names = "--chunk-size", description = "GradCache chunk size in pairs (0 = off; default 256)")
   Integer chunkSize;
-
-  @Option(names = "--checkpoints", split = ",", description = "steps to checkpoint at (the last step always is)")
-  List<Integer> checkpoints;
 
   @Option(names = "--temperature", description = "learned:T (default learned:0.07) or fixed:T")
   String temperature;
@@ -77,29 +65,20 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--pooling", description = "eos (default) or mean")
   String pooling;
 
-  @Option(names = "--vocab-size", description = "maximum tokenizer vocabulary (default: the preset's)")
-  Integer vocabSize;
-
   @Option(names = "--window", description = "pair units up to this many apart (default 1)")
   Integer window;
 
   @Mixin ComputeOptions compute = new ComputeOptions();
 
-  @Option(names = "--no-progress", description = "no progress bar")
-  boolean noProgress;
-
-  @Option(
-      names = "--init",
-      paramLabel = "DIR",
-      description = "start from this trained model (e.g. a `pretrain` checkpoint) instead of random weights; takes "
-          + "its architecture and tokenizer (--attention and --pooling still apply)")
-  Path init;
-
   @Override
   public Integer call() {
-    EncoderSpec spec = EncoderSpec.preset(preset == null ? "tiny" : preset);
-    TrainSpec train = TrainConfig.defaults(13);
-    CorpusSpec corpusSpec = CorpusSpec.of("nltk");
+    String preset = run.preset;
+    Integer vocabSize = run.vocabSize;
+    Path init = run.init;
+    Path out = run.out;
+    EncoderSpec spec = EncoderSpec.preset(run.presetOrDefault());
+    TrainSpec train = TrainConfig.defaults(TrainingRunOptions.DEFAULT_SEED);
+    CorpusSpec corpusSpec = CorpusSpec.of(TrainingRunOptions.DEFAULT_CORPUS);
     InitModel initModel = null;
     if (init != null) {
       if (preset != null || vocabSize != null) {
@@ -131,9 +110,9 @@ public final class TrainCommand implements Callable<Integer> {
     }
     spec = applyEncoderFlags(spec);
     train = applyTrainFlags(train);
-    if (corpus != null || window != null) {
+    if (run.corpus != null || window != null) {
       corpusSpec = new CorpusSpec(
-          corpus != null ? corpus : corpusSpec.corpus(),
+          run.corpus != null ? run.corpus : corpusSpec.corpus(),
           window != null ? window : corpusSpec.window(),
           corpusSpec.minChars(),
           corpusSpec.tokenizerChars());
@@ -157,7 +136,7 @@ public final class TrainCommand implements Callable<Integer> {
     System.err.println(compute.describe(device, precision));
     int total = train.steps();
     EncoderSpec finalSpec;
-    try (ProgressBar bar = noProgress ? null : Progress.bar("train", total)) {
+    try (ProgressBar bar = run.noProgress ? null : Progress.bar("train", total)) {
       finalSpec = pipeline.train(
           spec, train, device, precision, initModel, corpusSpec, tokenizer, out, provenance, s -> {
         if (bar != null) {
@@ -175,7 +154,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   private EncoderSpec applyEncoderFlags(EncoderSpec s) {
     return new EncoderSpec(
-        vocabSize != null ? vocabSize : s.vocabSize(),
+        run.vocabSize != null ? run.vocabSize : s.vocabSize(),
         s.layers(),
         s.width(),
         s.heads(),
@@ -188,7 +167,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   private TrainSpec applyTrainFlags(TrainSpec t) {
     int st = steps != null ? steps : t.steps();
-    List<Integer> cps = checkpoints != null ? checkpoints
+    List<Integer> cps = run.checkpoints != null ? run.checkpoints
         : t.checkpoints().stream().filter(c -> c <= st && c != t.steps()).toList();
     return new TrainSpec(
         st,
@@ -199,7 +178,7 @@ public final class TrainCommand implements Callable<Integer> {
         t.weightDecay(),
         t.clipNorm(),
         temperature != null ? TemperatureConfig.parse("--temperature", temperature) : t.temperature(),
-        seed != null ? seed : t.seed(),
+        run.seed != null ? run.seed : t.seed(),
         cps,
         chunkSize != null ? chunkSize : t.chunkSize());
   }

@@ -12,7 +12,8 @@ import org.cptbench.eval.EvalOptions;
  * @param relevanceLevel grade at which a judged document counts as relevant; null = the task's own level
  * @param probeFolds cross-validation folds of the linear probe; null = SentEval's default
  * @param probeAt at which checkpoints linear probes run: every checkpoint or the final one only
- * @param stsSplit split of STS-B / SICK to score
+ * @param stsSplit split of STS-B / SICK to score; null (not written) = the task's own split (its catalog card or
+ *     {@code task.yaml}, else test)
  * @param written the mapping as written in the YAML (compact JSON); it enters the cell ids, kept as written so
  *     that the ids (and the cached results) of existing run folders stay valid
  */
@@ -58,7 +59,7 @@ public record EvalSettings(
           n.has("relevanceLevel") ? n.getInt("relevanceLevel", 1) : null,
           n.has("probeFolds") ? n.getInt("probeFolds", 10) : null,
           ProbeAt.parse(n.source() + ": " + n.key("probeAt"), n.getString("probeAt", "all")),
-          sts,
+          n.has("stsSplit") ? sts : null,
           n.node().toString());
     } catch (CptbenchException e) {
       throw e.getMessage().startsWith(n.source()) ? e : new CptbenchException(n.source() + ": " + e.getMessage(), e);
@@ -69,6 +70,12 @@ public record EvalSettings(
   public EvalOptions options(long seed) {
     var base = EvalOptions.defaults();
     var probe = probeFolds == null ? base.probe() : base.probe().withFolds(probeFolds);
-    return new EvalOptions(stsSplit, relevanceLevel, "test", distractors, seed, probe);
+    return base.toBuilder()
+        .stsSplit(stsSplit)
+        .relevanceLevel(relevanceLevel)
+        .distractors(distractors)
+        .seed(seed)
+        .probe(probe)
+        .build();
   }
 }

@@ -13,16 +13,22 @@ import org.cptbench.data.senteval.SentEvalLoader;
 import org.cptbench.data.sts.StsLoader;
 
 /**
- * A task name resolved against the data directory: the task name is a relative path under it ({@code senteval/MR},
+ * A task name resolved against the data dir: the task name is a relative path under it ({@code senteval/MR},
  * {@code sts/STS12}, {@code beir/msmarco-dl19-mini}, {@code openqa/nq-open}, or a QA question file such as {@code
- * openqa/dpr-format/topics.dpr.nq.test.txt}); the kind comes from the files found there, tried in the order SentEval,
- * STS, code search, retrieval, QA.
+ * openqa/dpr-format/topics.dpr.nq.test.txt}), with its {@link TaskMetadata}. The kind is the one the folder's
+ * {@code task.yaml} or the task's catalog card declares; else it comes from the files found there, tried in the
+ * order SentEval, STS, code search, retrieval, QA.
  */
-public record TaskFolder(String name, Path path, TaskKind kind) {
+public record TaskFolder(String name, Path path, TaskMetadata metadata) {
   public TaskFolder {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(kind, "kind");
+    Objects.requireNonNull(metadata, "metadata");
+  }
+
+  /** How the task is loaded and scored. */
+  public TaskKind kind() {
+    return metadata.kind();
   }
 
   /** Resolves {@code taskName} under {@code dataDir} and recognises its layout; errors say what was found. */
@@ -52,30 +58,22 @@ public record TaskFolder(String name, Path path, TaskKind kind) {
     }
     if (Files.isRegularFile(p)) {
       if (QaLoader.isQuestionFile(p)) {
-        return new TaskFolder(taskName, p, TaskKind.QA);
+        return new TaskFolder(taskName, p, TaskMetadata.resolve(taskName, p, TaskKind.QA));
       }
       throw new CptbenchException(
           "task '" + taskName + "': " + p + " is a file but not a QA question file; supported: " + supported());
     }
-    if (SentEvalLoader.recognises(p)) {
-      return new TaskFolder(taskName, p, TaskKind.PROBE);
-    }
-    if (StsLoader.recognises(p)) {
-      return new TaskFolder(taskName, p, TaskKind.STS);
-    }
-    if (org.cptbench.data.code.CodeSearchLoader.recognises(p)) {
-      return new TaskFolder(taskName, p, TaskKind.CODE);
-    }
-    if (RetrievalLoader.recognises(p)) {
-      return new TaskFolder(taskName, p, TaskKind.RETRIEVAL);
-    }
-    if (QaLoader.recognises(p)) {
-      return new TaskFolder(taskName, p, TaskKind.QA);
+    TaskKind detected = detectKind(p);
+    TaskMetadata m = TaskMetadata.resolve(taskName, p, detected);
+    if (m != null && (m.kind() == detected || recognises(m.kind(), p))) {
+      return new TaskFolder(taskName, p, m);
     }
     throw new CptbenchException(
         "task '"
             + taskName
-            + "': unknown data layout in "
+            + "': "
+            + (m == null ? "unknown data layout in " : "no " + m.kind().id() + " layout (declared by " + m.source()
+                + ") in ")
             + p
             + " (files: "
             + list(p)
@@ -83,6 +81,26 @@ public record TaskFolder(String name, Path path, TaskKind kind) {
             + RetrievalLoader.hint(p)
             + "; supported: "
             + supported());
+  }
+
+  /** The kind whose layout the folder's files show (first match in the class comment's order), or null. */
+  private static TaskKind detectKind(Path p) {
+    for (TaskKind k : List.of(TaskKind.PROBE, TaskKind.STS, TaskKind.CODE, TaskKind.RETRIEVAL, TaskKind.QA)) {
+      if (recognises(k, p)) {
+        return k;
+      }
+    }
+    return null;
+  }
+
+  private static boolean recognises(TaskKind kind, Path p) {
+    return switch (kind) {
+      case PROBE -> SentEvalLoader.recognises(p);
+      case STS -> StsLoader.recognises(p);
+      case CODE -> org.cptbench.data.code.CodeSearchLoader.recognises(p);
+      case RETRIEVAL -> RetrievalLoader.recognises(p);
+      case QA -> QaLoader.recognises(p);
+    };
   }
 
   /** Every supported layout, for error messages. */

@@ -1,5 +1,6 @@
 package org.cptbench.eval;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cptbench.data.TaskKind;
 import org.cptbench.data.trec.TrecRunWriter;
 import org.cptbench.util.Json;
 
@@ -51,6 +53,38 @@ public final class EvalOutput {
     Json.writeFile(out.resolve("metrics.json"), metrics);
     Json.writeFile(out.resolve("definitions.json"), definitions);
     Json.writeFile(out.resolve("details.json"), details);
+  }
+
+  /**
+   * The kind and main metric an evaluation folder records for {@code task}: from {@code details.json} ({@code eval
+   * --out}) or from {@code <task>.json} (a run's {@code CELL/evals/step-N/}); either may be null (folders written
+   * before main metrics were recorded have the kind only). Null when the folder records neither.
+   */
+  public static Recorded recorded(Path dir, String task) {
+    Path own = dir.resolve(fileName(task) + ".json");
+    Path details = dir.resolve("details.json");
+    try {
+      if (Files.isRegularFile(own)) {
+        JsonNode n = Json.MAPPER.readTree(own.toFile());
+        return Recorded.of(n.path("kind"), n.path("details").path(TaskEvaluator.MAIN_METRIC));
+      }
+      if (Files.isRegularFile(details)) {
+        JsonNode t = Json.MAPPER.readTree(details.toFile()).path(task);
+        return Recorded.of(t.path("kind"), t.path(TaskEvaluator.MAIN_METRIC));
+      }
+      return null;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the evaluation record of " + task + " in " + dir, e);
+    }
+  }
+
+  /** What an evaluation folder records of a task (see {@link #recorded}). */
+  public record Recorded(TaskKind kind, String mainMetric) {
+    static Recorded of(JsonNode kind, JsonNode mainMetric) {
+      TaskKind k = kind.isTextual() ? TaskKind.parse(kind.asText()) : null;
+      String m = mainMetric.isTextual() ? mainMetric.asText() : null;
+      return k == null && m == null ? null : new Recorded(k, m);
+    }
   }
 
   /** Reads back {@code metrics.json}. */

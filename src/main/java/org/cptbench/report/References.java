@@ -1,5 +1,7 @@
 package org.cptbench.report;
 
+import org.cptbench.data.TaskKind;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

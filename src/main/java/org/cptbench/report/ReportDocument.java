@@ -3,6 +3,7 @@ package org.cptbench.report;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.cptbench.data.TaskKind;
 
 /**
  * The content of a run report as {@link ReportBlock}s, shared by the Markdown and the HTML rendering, in the order a

@@ -11,6 +11,8 @@ import java.util.SequencedMap;
 import java.util.TreeMap;
 import org.cptbench.config.CellParams;
 import org.cptbench.data.MalformedInputException;
+import org.cptbench.data.TaskKind;
+import org.cptbench.eval.TasksFile;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.StringColumn;
@@ -53,11 +55,13 @@ public record Results(Path file, Table table, SequencedMap<String, Cell> cells, 
    *
    * @param metrics the metric ids it reports, file order
    * @param definitions metric id to its definition text (first one seen)
+   * @param mainMetric the main metric the run recorded for it ({@code RUN/tasks.csv}), or null
    */
-  public record Task(String name, TaskKind kind, List<String> metrics, Map<String, String> definitions) {
-    /** The metric the comparison table reports (see {@link TaskKind}). */
+  public record Task(
+      String name, TaskKind kind, List<String> metrics, Map<String, String> definitions, String mainMetric) {
+    /** The metric the comparison table reports: the recorded main metric, else {@link TaskKind#primaryMetric}. */
     public String primaryMetric() {
-      return kind.primaryMetric(name, metrics);
+      return kind.primaryMetric(name, metrics, mainMetric);
     }
   }
 
@@ -210,9 +214,11 @@ public record Results(Path file, Table table, SequencedMap<String, Cell> cells, 
       table.addColumns(ints.containsKey(c) ? ints.get(c) : c.equals("value") ? value : text.get(c));
     }
     SequencedMap<String, Task> taskMap = new LinkedHashMap<>();
+    Map<String, TasksFile.Row> recorded = TasksFile.read(file.resolveSibling(TasksFile.NAME));
     tasks.forEach(
         (name, b) ->
-            taskMap.put(name, new Task(name, b.kind, List.copyOf(b.metrics), new TreeMap<>(b.definitions))));
+            taskMap.put(name, new Task(name, b.kind, List.copyOf(b.metrics), new TreeMap<>(b.definitions),
+                recorded.containsKey(name) ? recorded.get(name).mainMetric() : null)));
     return new Results(file, table, cells, taskMap);
   }
 

@@ -1,5 +1,6 @@
 package org.cptbench.run;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,15 +11,19 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.LinkedHashMap;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.cptbench.config.CellParams;
+import org.cptbench.eval.TasksFile;
 import org.cptbench.util.AtomicFiles;
+import org.cptbench.util.Json;
 
 /**
  * {@code results.csv} in long format, one row per (cell, checkpoint step, task, metric): {@code cell}, the cell's
- * parameter columns ({@link CellParams#COLUMNS}), then {@value #RESULT_COLUMNS}; and {@code failures.csv} ({@code cell,error}) when a cell failed. Rebuilt from the cells' task
- * results at the end of every run.
+ * parameter columns ({@link CellParams#COLUMNS}), then {@value #RESULT_COLUMNS}; {@code tasks.csv} (each task's
+ * kind, main metric, relevance level and split: {@link TasksFile}); and {@code failures.csv} ({@code cell,error})
+ * when a cell failed. Rebuilt from the cells' task results at the end of every run.
  */
 public final class ResultsTable {
   /** The columns after the cell's parameters. */
@@ -35,9 +40,12 @@ public final class ResultsTable {
     return List.copyOf(h);
   }
 
+  private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {};
+
   private ResultsTable() {}
 
   public static void write(Path runDir, List<CellSpec> cells, Map<String, String> failures) {
+    Map<String, TasksFile.Row> tasks = new LinkedHashMap<>();
     AtomicFiles.write(runDir.resolve("results.csv"), tmp -> {
       try (CSVPrinter out = new CSVPrinter(Files.newBufferedWriter(tmp, StandardCharsets.UTF_8),
           CSVFormat.DEFAULT.builder().setRecordSeparator('\n').setHeader(HEADER.toArray(String[]::new)).get())) {
@@ -49,6 +57,9 @@ public final class ResultsTable {
             for (String task : tasksIn(stepDir)) {
               JsonNode r = CheckpointEvaluation.read(stepDir.resolve(task));
               JsonNode metrics = r.path("metrics");
+              JsonNode details = r.path("details");
+              tasks.computeIfAbsent(r.path("task").asText(), t -> TasksFile.row(t, r.path("kind").asText(),
+                  details.isObject() ? Json.MAPPER.convertValue(details, DETAILS) : Map.of()));
               for (Iterator<String> it = metrics.fieldNames(); it.hasNext(); ) {
                 String metric = it.next();
                 List<Object> record = new ArrayList<>(params);
@@ -61,6 +72,7 @@ public final class ResultsTable {
         }
       }
     });
+    TasksFile.write(runDir.resolve(TasksFile.NAME), tasks.values());
     Path failuresFile = runDir.resolve("failures.csv");
     if (failures.isEmpty()) {
       try {

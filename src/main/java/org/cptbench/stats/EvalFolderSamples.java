@@ -6,9 +6,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.cptbench.CptbenchException;
+import org.cptbench.data.TaskKind;
+import org.cptbench.eval.EvalOutput;
 import org.cptbench.eval.ItemScoreFiles;
 import org.cptbench.eval.PairScores;
 import org.cptbench.eval.probe.ProbeItem;
@@ -26,9 +27,12 @@ public final class EvalFolderSamples {
   private EvalFolderSamples() {}
 
   /**
-   * The metric compared when none is named, as the report prefers it: Spearman for STS; for ranking tasks MRR@10 on
-   * MS MARCO and code search, AnswerAcc@20 on open-domain QA, else nDCG@10 (the first metric of the file when the
-   * preferred one is absent).
+   * The metric compared when none is named: Spearman for STS; for ranking tasks the main metric the first folder
+   * records for the task ({@code mainMetric}, from its catalog card or {@code task.yaml}, see {@link
+   * org.cptbench.data.TaskMetadata}), else the main metric the task's catalog card declares, else the default of the
+   * kind the folder records (folders without a record: qa when it has AnswerAcc@k, code with CSN-MRR, else
+   * retrieval; see {@link TaskKind#defaultMainMetric}); the first metric of the file when the preferred one is
+   * absent.
    */
   public static String defaultMetric(List<Path> dirs, String task) {
     Path dir = dirs.getFirst();
@@ -39,10 +43,20 @@ public final class EvalFolderSamples {
       return "accuracy";
     }
     List<String> present = ItemScoreFiles.perQueryMetrics(dir, task);
-    String lower = task.toLowerCase(Locale.ROOT);
-    String preferred = lower.contains("msmarco") || lower.startsWith("builtin/code") ? "MRR@10"
-        : present.contains("AnswerAcc@20") ? "AnswerAcc@20" : "nDCG@10";
-    return present.contains(preferred) || present.isEmpty() ? preferred : present.getFirst();
+    EvalOutput.Recorded r = EvalOutput.recorded(dir, task);
+    if (r != null && r.mainMetric() != null && (present.contains(r.mainMetric()) || present.isEmpty())) {
+      return r.mainMetric();
+    }
+    TaskKind kind = r != null && r.kind() != null ? r.kind() : kindOfMetrics(present);
+    return kind.primaryMetric(task, present);
+  }
+
+  /** The kind of a ranking task whose folder records none, by the metrics it has (DPR's and CodeSearchNet's). */
+  private static TaskKind kindOfMetrics(List<String> present) {
+    if (present.stream().anyMatch(m -> m.startsWith("AnswerAcc@"))) {
+      return TaskKind.QA;
+    }
+    return present.contains(TaskKind.CSN_MRR) ? TaskKind.CODE : TaskKind.RETRIEVAL;
   }
 
   /**

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.cptbench.CptbenchException;
 import org.cptbench.data.MalformedInputException;
+import org.cptbench.data.TaskKind;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -141,7 +142,12 @@ class ResultsTest {
 
   @Test
   void primaryMetrics() {
-    assertEquals("MRR@10", TaskKind.RETRIEVAL.primaryMetric("msmarco-dev", List.of("nDCG@10", "MRR@10")));
+    // declared by catalog cards, not by the name: MS MARCO dev MRR@10, TREC DL 2019 nDCG@10; an uncatalogued name
+    // that merely contains "msmarco" gets the kind's default
+    assertEquals("MRR@10", TaskKind.RETRIEVAL.primaryMetric("msmarco-dev-small", List.of("nDCG@10", "MRR@10")));
+    assertEquals("nDCG@10", TaskKind.RETRIEVAL.primaryMetric("beir/msmarco-dl19-mini", List.of("MRR@10", "nDCG@10")));
+    assertEquals("nDCG@10", TaskKind.RETRIEVAL.primaryMetric("msmarco-dev", List.of("MRR@10", "nDCG@10")));
+    assertEquals("CSN-MRR", TaskKind.CODE.primaryMetric("csn-python", List.of("CSN-MRR", "MRR@10")));
     assertEquals("nDCG@10", TaskKind.RETRIEVAL.primaryMetric("scifact", List.of("MRR@10", "nDCG@10")));
     assertEquals("R@100", TaskKind.RETRIEVAL.primaryMetric("scifact", List.of("R@100", "MRR@10")));
     assertEquals("AnswerAcc@20", TaskKind.QA.primaryMetric("nq", List.of("AnswerAcc@5", "AnswerAcc@20")));

@@ -24,10 +24,26 @@ class EvalFolderSamplesTest {
   void defaultMetricFollowsTheReportsPreference() throws IOException {
     Path qa = perQuery("qa", "openqa/nq", "AnswerAcc@1\tq1\t0\nAnswerAcc@20\tq1\t1\n");
     assertEquals("AnswerAcc@20", EvalFolderSamples.defaultMetric(List.of(qa), "openqa/nq"));
-    Path marco = perQuery("m", "beir/msmarco-dl19-mini", "nDCG@10\tq1\t0.5\nMRR@10\tq1\t1\n");
-    assertEquals("MRR@10", EvalFolderSamples.defaultMetric(List.of(marco), "beir/msmarco-dl19-mini"));
+    Path marco = perQuery("m", "beir/msmarco-dl19-mini", "MRR@10\tq1\t1\nnDCG@10\tq1\t0.5\n");
+    assertEquals("nDCG@10", EvalFolderSamples.defaultMetric(List.of(marco), "beir/msmarco-dl19-mini")); // its card
+    Path dev = perQuery("d", "msmarco-dev-small", "nDCG@10\tq1\t0.5\nMRR@10\tq1\t1\n");
+    assertEquals("MRR@10", EvalFolderSamples.defaultMetric(List.of(dev), "msmarco-dev-small")); // its card
     Path other = perQuery("o", "beir/x", "R@10\tq1\t0.5\n");
     assertEquals("R@10", EvalFolderSamples.defaultMetric(List.of(other), "beir/x"));
+  }
+
+  @Test
+  void defaultMetricIsTheRecordedMainMetric() throws IOException {
+    // eval --out: details.json records each task's kind and main metric (from its task.yaml or card)
+    Path out = perQuery("e", "graded/passages", "nDCG@10\tq1\t0.5\nMRR@10\tq1\t1\n");
+    Files.writeString(out.resolve("details.json"),
+        "{\"graded/passages\": {\"kind\": \"retrieval\", \"mainMetric\": \"MRR@10\"}}");
+    assertEquals("MRR@10", EvalFolderSamples.defaultMetric(List.of(out), "graded/passages"));
+    // a run's CELL/evals/step-N/<task>.json from before main metrics were recorded: the recorded kind's default
+    Path step = perQuery("s", "builtin/code-search", "nDCG@10\tq1\t0.5\nMRR@10\tq1\t1\n");
+    Files.writeString(step.resolve("builtin_code-search.json"),
+        "{\"task\": \"builtin/code-search\", \"kind\": \"code\", \"details\": {}}");
+    assertEquals("MRR@10", EvalFolderSamples.defaultMetric(List.of(step), "builtin/code-search"));
   }
 
   @Test

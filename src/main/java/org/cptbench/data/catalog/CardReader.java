@@ -48,18 +48,28 @@ public final class CardReader {
    * @param source names the card in errors (a file path or resource name)
    */
   public static DatasetCard read(InputStream in, String source) {
+    return read(in, source, DatasetCard.class, "catalog card");
+  }
+
+  /**
+   * A YAML document bound to a record type with the same strictness and error messages as a card (a folder's
+   * {@code task.yaml}, {@link TaskDescription}).
+   *
+   * @param what names the document in errors ("catalog card", "task description")
+   */
+  public static <T> T read(InputStream in, String source, Class<T> type, String what) {
     String text;
     try {
       text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot read catalog card " + source, e);
+      throw new UncheckedIOException("cannot read " + what + " " + source, e);
     }
     try {
-      DatasetCard card = MAPPER.readValue(text, DatasetCard.class);
-      if (card == null) {
-        throw new CptbenchException(source + ": empty catalog card");
+      T value = MAPPER.readValue(text, type);
+      if (value == null) {
+        throw new CptbenchException(source + ": empty " + what);
       }
-      return card;
+      return value;
     } catch (UnrecognizedPropertyException e) {
       TreeSet<String> allowed = new TreeSet<>();
       e.getKnownPropertyIds().forEach(id -> allowed.add(String.valueOf(id)));

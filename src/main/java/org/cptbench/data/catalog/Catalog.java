@@ -130,6 +130,11 @@ public final class Catalog {
     return c;
   }
 
+  /** The card with this name, or null when none. */
+  public DatasetCard find(String name) {
+    return cards.get(name);
+  }
+
   /** The named cards (all when {@code names} is null or empty), in catalog order for "all". */
   public List<DatasetCard> select(List<String> names) {
     if (names == null || names.isEmpty()) {

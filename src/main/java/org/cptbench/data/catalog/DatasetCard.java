@@ -24,10 +24,12 @@ import java.util.regex.Pattern;
  * @param counts the dataset's own counts (sentences, pairs, docs, queries, ...), for humans and loader tests
  * @param files the files, with sha256, size and line/entry counts checked by {@code datasets verify}
  * @param downloads how {@code datasets fetch} gets the files (empty: derived locally, only {@code datasets import})
+ * @param task how the task is evaluated when it differs from its kind's defaults: main metric, relevance level,
+ *     split ({@link TaskDescription}; its {@code kind} stays unset, the card's {@code kind} decides); absent: none
  */
 public record DatasetCard(
     String name,
-    TaskKind kind,
+    DatasetKind kind,
     String format,
     String url,
     String licence,
@@ -35,7 +37,8 @@ public record DatasetCard(
     String provenance,
     Map<String, Long> counts,
     List<CatalogFile> files,
-    List<Download> downloads) {
+    List<Download> downloads,
+    TaskDescription task) {
   private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]*(/[A-Za-z0-9][A-Za-z0-9._-]*)*");
 
   public DatasetCard {
@@ -44,7 +47,7 @@ public record DatasetCard(
           "name: '" + name + "', must be a folder path like senteval/MR (letters, digits, . _ - and /)");
     }
     if (kind == null) {
-      throw new IllegalArgumentException("kind: missing, required; allowed: " + TaskKind.ids());
+      throw new IllegalArgumentException("kind: missing, required; allowed: " + DatasetKind.ids());
     }
     requireText("format", format);
     requireText("licence", licence);
@@ -68,6 +71,15 @@ public record DatasetCard(
       if (!paths.add(f.path())) {
         throw new IllegalArgumentException("files: path '" + f.path() + "' is listed twice");
       }
+    }
+    task = task == null ? TaskDescription.NONE : task;
+    if (task.kind() != null) {
+      throw new IllegalArgumentException(
+          "task.kind: '" + task.kind().id() + "' is not allowed in a card; the card's kind (" + kind.id()
+              + ") decides");
+    }
+    if (kind.taskKind() == null && !task.equals(TaskDescription.NONE)) {
+      throw new IllegalArgumentException("task: a " + kind.id() + " is not evaluated, so it has no task settings");
     }
     downloads = downloads == null ? List.of() : List.copyOf(downloads);
     Set<String> covered = new HashSet<>();

@@ -29,7 +29,7 @@ class BuiltinCatalogTest {
     assertEquals(onDisk.stream().sorted().toList(), c.names().stream().sorted().toList());
     assertTrue(c.names().containsAll(List.of("senteval/MR", "sts/STSBenchmark", "beir/msmarco-dl19-mini", "openqa/nq-open")));
     assertEquals(30, c.names().size());
-    assertEquals(TaskKind.CLASSIFICATION, c.get("senteval/MR").kind());
+    assertEquals(DatasetKind.CLASSIFICATION, c.get("senteval/MR").kind());
     assertEquals(5331L, c.get("senteval/MR").file("rt-polarity.pos").lines());
     assertEquals(List.of("europarl.lines.en.txt"), c.get("corpora/europarl-lucene").filesWithoutDownload());
   }

@@ -42,7 +42,7 @@ public final class CardFixture {
     }
     return new DatasetCard(
         name,
-        TaskKind.CLASSIFICATION,
+        DatasetKind.CLASSIFICATION,
         "test format",
         "https://example.org/data",
         "test licence",
@@ -50,7 +50,8 @@ public final class CardFixture {
         "written by the test",
         Map.of("lines", 3L),
         list,
-        downloads);
+        downloads,
+        null);
   }
 
   public static Map<String, byte[]> files(String... pathAndText) {

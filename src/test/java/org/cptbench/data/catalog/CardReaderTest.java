@@ -48,7 +48,7 @@ class CardReaderTest {
   void readsAValidCard() {
     DatasetCard card = read(valid(""));
     assertEquals("test/small", card.name());
-    assertEquals(TaskKind.SIMILARITY, card.kind());
+    assertEquals(DatasetKind.SIMILARITY, card.kind());
     assertEquals(2L, card.counts().get("pairs"));
     assertEquals(10L, card.files().get(0).bytes());
     assertEquals("a.txt", card.downloads().get(0).file());
@@ -73,7 +73,7 @@ class CardReaderTest {
 
   @Test
   void badValuesNameTheFieldAndAllowedValues() {
-    assertTrue(error(valid("").replace("kind: similarity", "kind: sorting")).contains("kind: 'sorting' is not a task kind; allowed: [classification"));
+    assertTrue(error(valid("").replace("kind: similarity", "kind: sorting")).contains("kind: 'sorting' is not a dataset kind; allowed: [classification"));
     assertTrue(error(valid("").replace(SHA, "xyz")).contains("sha256 of a.txt: 'xyz', must be 64 lower-case hex digits"));
     assertTrue(error(valid("").replace("path: a.txt", "path: ../a.txt")).contains("'..' segment"));
     assertTrue(error(valid("").replace("url: https://example.org/a.txt", "url: ftp://example.org/a.txt")).contains("must be https://"));

@@ -4,9 +4,14 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.List;
+import org.cptbench.data.TaskKind;
 
-/** What a catalogued dataset is used for; the card's {@code kind} key holds the {@link #id()}. */
-public enum TaskKind {
+/**
+ * What a catalogued dataset is; the card's {@code kind} key holds the {@link #id()}. Finer than the evaluation's
+ * {@link TaskKind} (it tells single-sentence from pair classification, and names training corpora, which are not
+ * evaluated): {@link #taskKind()} maps one to the other.
+ */
+public enum DatasetKind {
   /** Linear-probe sentence classification (SentEval MR, CR, SUBJ, MPQA, SST-2, TREC). */
   CLASSIFICATION("classification"),
   /** Linear-probe sentence-pair classification (SentEval MRPC). */
@@ -26,7 +31,7 @@ public enum TaskKind {
 
   private final String id;
 
-  TaskKind(String id) {
+  DatasetKind(String id) {
     this.id = id;
   }
 
@@ -37,16 +42,28 @@ public enum TaskKind {
 
   /** The kind for a card value; the error lists the allowed values. */
   @JsonCreator
-  public static TaskKind of(String id) {
-    for (TaskKind k : values()) {
+  public static DatasetKind of(String id) {
+    for (DatasetKind k : values()) {
       if (k.id.equals(id)) {
         return k;
       }
     }
-    throw new IllegalArgumentException("kind: '" + id + "' is not a task kind; allowed: " + ids());
+    throw new IllegalArgumentException("kind: '" + id + "' is not a dataset kind; allowed: " + ids());
+  }
+
+  /** How a dataset of this kind is evaluated; null for a training corpus. */
+  public TaskKind taskKind() {
+    return switch (this) {
+      case CLASSIFICATION, PAIR_CLASSIFICATION -> TaskKind.PROBE;
+      case SIMILARITY -> TaskKind.STS;
+      case RETRIEVAL, RETRIEVAL_JUDGMENTS -> TaskKind.RETRIEVAL;
+      case QA_QUESTIONS -> TaskKind.QA;
+      case CODE_SEARCH -> TaskKind.CODE;
+      case CORPUS -> null;
+    };
   }
 
   public static List<String> ids() {
-    return Arrays.stream(values()).map(TaskKind::id).toList();
+    return Arrays.stream(values()).map(DatasetKind::id).toList();
   }
 }
