@@ -22,7 +22,7 @@ import org.cptbench.text.Side;
  *       against {@value #DISTRACTORS} distractors drawn without replacement, with a seed, from the other functions of
  *       the same split and language (fewer when the language has fewer); rank = the number of candidates whose
  *       cosine is &gt;= the true function's (CodeSearchNet's {@code compute_ranks}: ties count against the true
- *       function); {@value #CSN_MRR} = mean of 1/rank over queries (Husain et al. 2019, section 4; the cpt-code
+ *       function; for BM25, whose score stands in for the cosine, a function it does not retrieve scores 0); {@value #CSN_MRR} = mean of 1/rank over queries (Husain et al. 2019, section 4; the cpt-code
  *       evaluation, Neelakantan et al. 2022, section 3.5).
  *   <li><b>Full pool</b> (every format): exact search over the whole split, as for text retrieval
  *       ({@link RetrievalEvaluation}: MRR@10, nDCG@10, R@10, R@100, Success@10 with trec_eval semantics), plus
@@ -43,14 +43,26 @@ public final class CodeSearchEvaluation {
 
   public static TaskResult run(CodeSearchTask task, Embedder embedder, long seed) {
     long t0 = System.nanoTime();
-    float[][] docs = embedder.embed(task.docs(), Side.Y);
-    float[][] queries = embedder.embed(task.queries(), Side.X);
+    TaskResult full;
+    Scorer scorer;
+    if (embedder.hasEmbeddings()) {
+      float[][] docs = embedder.embed(task.docs(), Side.Y);
+      float[][] queries = embedder.embed(task.queries(), Side.X);
+      full = RetrievalEvaluation.run("code", asRetrieval(task), (texts, side) -> side == Side.Y ? docs : queries, 1);
+      scorer = (q, d) -> dot(queries[q], docs[d]);
+    } else {
+      // a lexical ranking function (BM25): rank the whole pool for every query once; a function it does not
+      // retrieve (no shared term) scores 0, below every retrieved one
+      RetrievalTask pool = asRetrieval(task);
+      Retriever.Ranking ranking = embedder.retriever().search(
+          task.docIds(), task.docs(), task.queryIds(), task.queries(), task.docIds().size());
+      full = RetrievalEvaluation.run("code", pool, rankedBy(ranking), 1);
+      scorer = lexicalScores(task, ranking);
+    }
     long t1 = System.nanoTime();
-    TaskResult full = RetrievalEvaluation.run("code", asRetrieval(task), (texts, side) -> side == Side.Y ? docs
-        : queries, 1);
     TaskResult.Builder b = TaskResult.builder(task.name(), "code");
     if (task.format().equals(CodeSearchTask.CODESEARCHNET)) {
-      Csn csn = csnRanks(task, docs, queries, seed, DISTRACTORS);
+      Csn csn = csnRanks(task, scorer, seed, DISTRACTORS);
       PerQueryScores s = csn.scores();
       b.metric(CSN_MRR, s.mean(), csnDefinition(seed, csn.minCandidates())).perQuery(s);
       b.detail("csnMinCandidates", csn.minCandidates());
@@ -86,9 +98,19 @@ public final class CodeSearchEvaluation {
   /** Per-query reciprocal ranks of the CodeSearchNet protocol and the smallest candidate count. */
   record Csn(PerQueryScores scores, int minCandidates) {}
 
+  /** The score of document {@code d} for query {@code q} (cosine, or a lexical score). */
+  @FunctionalInterface
+  interface Scorer {
+    double score(int q, int d);
+  }
+
   static Csn csnRanks(CodeSearchTask task, float[][] docs, float[][] queries, long seed, int distractors) {
+    return csnRanks(task, (q, d) -> dot(queries[q], docs[d]), seed, distractors);
+  }
+
+  static Csn csnRanks(CodeSearchTask task, Scorer scorer, long seed, int distractors) {
     Map<String, List<Integer>> byLanguage = new LinkedHashMap<>();
-    for (int d = 0; d < docs.length; d++) {
+    for (int d = 0; d < task.docs().size(); d++) {
       byLanguage.computeIfAbsent(task.docLanguages().get(d), k -> new ArrayList<>()).add(d);
     }
     Map<Integer, Integer> positionInLanguage = new java.util.HashMap<>();
@@ -100,14 +122,14 @@ public final class CodeSearchEvaluation {
     SplittableRandom rnd = new SplittableRandom(seed);
     LinkedHashMap<String, Double> rr = new LinkedHashMap<>();
     int minCandidates = Integer.MAX_VALUE;
-    for (int q = 0; q < queries.length; q++) {
+    for (int q = 0; q < task.queries().size(); q++) {
       int answer = task.answers().get(q);
       List<Integer> same = byLanguage.get(task.docLanguages().get(answer));
       int[] drawn = sampleExcluding(rnd, same.size(), positionInLanguage.get(answer), distractors);
-      double trueScore = dot(queries[q], docs[answer]);
+      double trueScore = scorer.score(q, answer);
       int rank = 1;
       for (int p : drawn) {
-        if (dot(queries[q], docs[same.get(p)]) >= trueScore) {
+        if (scorer.score(q, same.get(p)) >= trueScore) {
           rank++;
         }
       }
@@ -134,6 +156,47 @@ public final class CodeSearchEvaluation {
       out[o++] = pick >= excluded ? pick + 1 : pick;
     }
     return out;
+  }
+
+  /** An embedder whose retriever returns {@code ranking} (already computed) for the full-pool evaluation. */
+  private static Embedder rankedBy(Retriever.Ranking ranking) {
+    return new Embedder() {
+      @Override
+      public float[][] embed(List<String> texts, Side side) {
+        throw new IllegalStateException("ranked lexically");
+      }
+
+      @Override
+      public boolean hasEmbeddings() {
+        return false;
+      }
+
+      @Override
+      public Retriever retriever() {
+        return (docIds, docTexts, queryIds, queryTexts, depth) -> {
+          Map<String, List<TrecRun.Entry>> cut = new LinkedHashMap<>();
+          ranking.run().forEach((q, entries) -> cut.put(q, entries.subList(0, Math.min(depth, entries.size()))));
+          return new Retriever.Ranking(cut, ranking.details());
+        };
+      }
+    };
+  }
+
+  /** Lexical scores of every (query, document) pair the ranking holds; 0 for the rest. */
+  private static Scorer lexicalScores(CodeSearchTask task, Retriever.Ranking ranking) {
+    Map<String, Integer> docIndex = new java.util.HashMap<>();
+    for (int d = 0; d < task.docIds().size(); d++) {
+      docIndex.put(task.docIds().get(d), d);
+    }
+    List<Map<Integer, Double>> scores = new ArrayList<>();
+    for (String qid : task.queryIds()) {
+      Map<Integer, Double> m = new java.util.HashMap<>();
+      for (TrecRun.Entry e : ranking.run().getOrDefault(qid, List.of())) {
+        m.put(docIndex.get(e.docId()), e.score());
+      }
+      scores.add(m);
+    }
+    return (q, d) -> scores.get(q).getOrDefault(d, 0.0);
   }
 
   private static double dot(float[] a, float[] b) {

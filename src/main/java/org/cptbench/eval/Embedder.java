@@ -10,6 +10,14 @@ import org.cptbench.text.Side;
 public interface Embedder {
   float[][] embed(List<String> texts, Side side);
 
+  /**
+   * Whether {@link #embed} gives vectors; false for a lexical ranking function (BM25), which evaluations use only
+   * through {@link #retriever}.
+   */
+  default boolean hasEmbeddings() {
+    return true;
+  }
+
   /** How retrieval tasks rank with this embedder: exact cosine search over its embeddings unless overridden. */
   default Retriever retriever() {
     return Retriever.dense(this);

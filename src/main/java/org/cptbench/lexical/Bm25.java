@@ -62,6 +62,11 @@ public final class Bm25 implements Embedder {
   }
 
   @Override
+  public boolean hasEmbeddings() {
+    return false;
+  }
+
+  @Override
   public float[][] embed(List<String> texts, Side side) {
     throw new CptbenchException("bm25 is a lexical ranking function without embeddings: it evaluates retrieval, "
         + "QA and code-search tasks only");

@@ -84,6 +84,26 @@ class CodeSearchEvaluationTest {
     assertTrue(r.definitions().get("MRR@10").endsWith("full pool"));
   }
 
+  @Test
+  void bm25RanksByItsScoresUnderBothProtocols() {
+    // q0's words are only in d0; q1's are in d1 and (fewer) in d2; q2 shares no word with any function: BM25 scores
+    // every candidate 0, the ties count against the true function (rank 3 of 3)
+    CodeSearchTask t = new CodeSearchTask(
+        "t", CodeSearchTask.CODESEARCHNET, List.of("d0", "d1", "d2"),
+        List.of("int parse(char hex) digit", "String join(List lines) lines lines", "void sleep() lines"),
+        List.of("java", "java", "java"), List.of("q0", "q1", "q2"),
+        List.of("parse a hex digit", "join lines", "zebra"), List.of(0, 1, 2), LoadReport.empty());
+    TaskResult r = CodeSearchEvaluation.run(t, org.cptbench.lexical.Bm25.anserini(), 13);
+    var csn = r.perQuery().stream().filter(p -> p.metricId().equals(CodeSearchEvaluation.CSN_MRR)).findFirst()
+        .orElseThrow();
+    assertEquals(1.0, csn.value("q0"));
+    assertEquals(1.0, csn.value("q1"));
+    assertEquals(1.0 / 3, csn.value("q2"), 1e-12);
+    assertEquals((2 + 1.0 / 3) / 3, r.metrics().get(CodeSearchEvaluation.CSN_MRR), 1e-12);
+    // full pool: q2 retrieves nothing, so it scores 0 there
+    assertEquals(2.0 / 3, r.metrics().get("MRR@10"), 1e-12);
+  }
+
   private static CodeSearchTask task(List<String> languages) {
     List<String> ids = List.of("d0", "d1", "d2");
     return new CodeSearchTask(
