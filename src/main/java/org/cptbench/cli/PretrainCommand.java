@@ -10,7 +10,10 @@ import me.tongfei.progressbar.ProgressBar;
 import org.cptbench.CptbenchException;
 import org.cptbench.data.corpus.TextCorpus;
 import org.cptbench.eval.BuiltinTasks;
+import org.cptbench.model.Bf16Support;
+import org.cptbench.model.ComputeDevice;
 import org.cptbench.model.EncoderSpec;
+import org.cptbench.model.Precision;
 import org.cptbench.train.CorpusSpec;
 import org.cptbench.train.InitModel;
 import org.cptbench.train.LanguageModelSpec;
@@ -84,8 +87,13 @@ public final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "no progress bar")
   boolean noProgress;
 
+  @Option(names = "--precision", description = "forward-pass precision: fp32 (default), bf16 (matrix products and"
+      + " attention in bf16, the rest fp32) or auto (bf16 where the hardware has it)")
+  String precision = "fp32";
+
   @Override
   public Integer call() {
+    Precision requested = Precision.parse("--precision", precision);
     InitModel initModel = init == null ? null : InitModel.read(init);
     if (initModel != null && vocabSize != null) {
       throw new CptbenchException("--init: the tokenizer comes from " + init + "; drop --vocab-size");
@@ -104,11 +112,15 @@ public final class PretrainCommand implements Callable<Integer> {
     List<String> documents = text.texts().toList();
     System.err.printf(Locale.ROOT, "corpus %s: %,d documents; %s%n", text.name(), documents.size(),
         initModel != null ? "model and tokenizer from " + init : "training tokenizer (vocab " + spec.vocabSize() + ")");
+    ai.djl.Device device = ai.djl.engine.Engine.getEngine("PyTorch").defaultDevice();
+    Precision resolved = requested.resolve(device);
+    System.err.println("device " + ComputeDevice.label(device) + ", precision " + requested.label()
+        + (requested == Precision.AUTO ? " -> " + resolved.label() : "") + " (" + Bf16Support.describe(device) + ")");
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("command", "./harness pretrain");
     PretrainingRun.Result result;
     try (ProgressBar bar = noProgress ? null : Progress.bar("pretrain", steps)) {
-      result = PretrainStage.train(spec, lm, text.name(), documents, CorpusSpec.DEFAULT_TOKENIZER_CHARS,
+      result = PretrainStage.train(spec, lm, requested, text.name(), documents, CorpusSpec.DEFAULT_TOKENIZER_CHARS,
           initModel, out, provenance, s -> {
             if (bar != null) {
               bar.stepTo(s.step());
