@@ -109,6 +109,7 @@ public final class BenchCommand implements Callable<Integer> {
       List<Integer> bs = batches != null ? batches : List.of(preset.equals("tiny") ? 128 : 256);
       for (int b : bs) {
         if (inProcess && profile != null) {
+          ai.djl.engine.Engine.getEngine("PyTorch"); // loads the JNI library
           ai.djl.pytorch.jni.JniUtils.startProfile(false, true, false);
         }
         Map<String, Object> r =
