@@ -130,8 +130,10 @@ public final class CausalLmHead {
           }
           logits.close();
           if (reduced) {
-            // scale p once in fp32; autocast rounds it to bf16 for both products (bf16 results, fp32 accumulation)
-            p.muli(Scalars.of(p, scale));
+            // scale p in fp32 and round it to bf16 once for both products (bf16 results, fp32 accumulation)
+            NDArray pb = TorchOps.toBf16(p.muli(Scalars.of(p, scale)));
+            p.close();
+            p = pb;
             ph = p.matMul(e);
             projectionGrad = p.transpose().matMul(h);
           } else {
