@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.cptbench.model.EncoderSpec;
+import org.cptbench.model.Precision;
 import org.cptbench.train.LanguageModelSpec;
 import org.cptbench.train.LanguageModelTrainer;
 import org.cptbench.train.LearningRateSchedule;
@@ -18,13 +19,20 @@ import org.cptbench.train.Seeds;
  * windows, the median reported. tokens/s counts {@code batch x seq} input tokens per step (the peer's count).
  * Training FLOPs are 3x the forward matrix-multiply FLOPs: the Transformer's ({@link
  * EncoderSpec#forwardFlopsPerSequence}) plus the output projection, {@code 2 x width x vocab} per predicted token
- * ({@code seq} predictions per sequence here; the peer predicts {@code seq - 1}).
+ * ({@code seq} predictions per sequence here; the peer predicts {@code seq - 1}). In bf16 the forward passes run
+ * under autocast as {@code train_peer.py --objective lm --bf16} runs them.
  */
 public final class PretrainThroughput {
   private PretrainThroughput() {}
 
-  /** One measured configuration. */
-  public record Config(EncoderSpec spec, int batch, int seq, int warmup, int steps, int windows) {}
+  /** One measured configuration; {@code precision} resolved (fp32 or bf16). */
+  public record Config(
+      EncoderSpec spec, int batch, int seq, int warmup, int steps, int windows, Precision precision) {
+    /** fp32. */
+    public Config(EncoderSpec spec, int batch, int seq, int warmup, int steps, int windows) {
+      this(spec, batch, seq, warmup, steps, windows, Precision.FP32);
+    }
+  }
 
   public static Map<String, Object> measure(Config c) {
     EncoderSpec spec = c.spec();
@@ -53,7 +61,8 @@ public final class PretrainThroughput {
         spec.vocabSize(), "seq", t, "heads", spec.heads()));
     out.put("batch", c.batch());
     List<Double> windows = new ArrayList<>();
-    try (LanguageModelTrainer trainer = new LanguageModelTrainer(spec, lm)) {
+    try (LanguageModelTrainer trainer = new LanguageModelTrainer(spec, lm, c.precision())) {
+      out.put("precision", trainer.precision().label());
       int step = 0;
       for (int i = 0; i < c.warmup(); i++) {
         step++;

@@ -77,6 +77,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", description = "also write all results as JSON to this file")
   Path json;
 
+  @Option(names = "--profile", paramLabel = "FILE", description = "write libtorch's profiler trace of each run"
+      + " (Chrome trace JSON; FILE gets -PRESET-BATCH.json appended) to see where the time goes")
+  Path profile;
+
   @Option(names = "--in-process", hidden = true, description = "measure in this JVM (used by the child runs)")
   boolean inProcess;
 
@@ -104,15 +108,24 @@ public final class BenchCommand implements Callable<Integer> {
       }
       List<Integer> bs = batches != null ? batches : List.of(preset.equals("tiny") ? 128 : 256);
       for (int b : bs) {
+        if (inProcess && profile != null) {
+          ai.djl.engine.Engine.getEngine("PyTorch"); // loads the JNI library
+          ai.djl.pytorch.jni.JniUtils.startProfile(false, true, false);
+        }
         Map<String, Object> r =
             !inProcess
                 ? child(preset, b)
                 : lm
                     ? PretrainThroughput.measure(
-                        new PretrainThroughput.Config(spec, b, spec.maxTokens(), warmup, steps, windows))
+                        new PretrainThroughput.Config(spec, b, spec.maxTokens(), warmup, steps, windows, resolved))
                     : TrainThroughput.measure(
                         new TrainThroughput.Config(spec, b, chunk, warmup, steps, windows, !noEncode, dev, resolved));
         r.put("name", preset);
+        if (inProcess && profile != null) {
+          Path trace = Path.of(profile + "-" + preset + "-" + b + ".json");
+          ai.djl.pytorch.jni.JniUtils.stopProfile(trace.toAbsolutePath().toString());
+          r.put("profile", trace.toString());
+        }
         if (inProcess) {
           r.put("mkl_dispatch", MklDispatch.status().toString());
         }
@@ -165,8 +178,9 @@ public final class BenchCommand implements Callable<Integer> {
   private static void printPretrain(Map<String, Object> r) {
     System.out.printf(
         Locale.ROOT,
-        "%-6s batch %5s seq %3s | pretrain %9.1f tokens/s %6.1f GFLOP/s | peak RSS %7.0f MiB%n",
+        "%-6s %-4s batch %5s seq %3s | pretrain %9.1f tokens/s %6.1f GFLOP/s | peak RSS %7.0f MiB%n",
         r.get("name"),
+        r.get("precision"),
         r.get("batch"),
         ((Map<?, ?>) r.get("preset")).get("seq"),
         ((Number) r.get("train_tokens_per_s")).doubleValue(),
@@ -191,6 +205,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
     if (noEncode) {
       cmd.add("--no-encode");
+    }
+    if (profile != null) {
+      cmd.addAll(List.of("--profile", profile.toString()));
     }
     Process p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -10,7 +10,10 @@ import me.tongfei.progressbar.ProgressBar;
 import org.cptbench.CptbenchException;
 import org.cptbench.data.corpus.TextCorpus;
 import org.cptbench.eval.BuiltinTasks;
+import org.cptbench.model.Bf16Support;
+import org.cptbench.model.ComputeDevice;
 import org.cptbench.model.EncoderSpec;
+import org.cptbench.model.Precision;
 import org.cptbench.train.CorpusSpec;
 import org.cptbench.train.InitModel;
 import org.cptbench.train.LanguageModelSpec;
@@ -61,8 +64,13 @@ public final class PretrainCommand implements Callable<Integer> {
   @Option(names = "--val-sequences", description = "held-out sequences at the end of the corpus (default 128)")
   int valSequences = 128;
 
+  @Option(names = "--precision", description = "forward-pass precision: fp32 (default), bf16 (matrix products and"
+      + " attention in bf16, the rest fp32) or auto (bf16 where the hardware has it)")
+  String precision = "fp32";
+
   @Override
   public Integer call() {
+    Precision requested = Precision.parse("--precision", precision);
     Path init = run.init;
     Path out = run.out;
     Integer vocabSize = run.vocabSize;
@@ -86,11 +94,15 @@ public final class PretrainCommand implements Callable<Integer> {
     List<String> documents = text.texts().toList();
     System.err.printf(Locale.ROOT, "corpus %s: %,d documents; %s%n", text.name(), documents.size(),
         initModel != null ? "model and tokenizer from " + init : "training tokenizer (vocab " + spec.vocabSize() + ")");
+    ai.djl.Device device = ai.djl.engine.Engine.getEngine("PyTorch").defaultDevice();
+    Precision resolved = requested.resolve(device);
+    System.err.println("device " + ComputeDevice.label(device) + ", precision " + requested.label()
+        + (requested == Precision.AUTO ? " -> " + resolved.label() : "") + " (" + Bf16Support.describe(device) + ")");
     Map<String, Object> provenance = new LinkedHashMap<>();
     provenance.put("command", "./harness pretrain");
     PretrainingRun.Result result;
     try (ProgressBar bar = run.noProgress ? null : Progress.bar("pretrain", steps)) {
-      result = PretrainStage.train(spec, lm, text.name(), documents, CorpusSpec.DEFAULT_TOKENIZER_CHARS,
+      result = PretrainStage.train(spec, lm, requested, text.name(), documents, CorpusSpec.DEFAULT_TOKENIZER_CHARS,
           initModel, out, provenance, s -> {
             if (bar != null) {
               bar.stepTo(s.step());

@@ -2,6 +2,7 @@ package org.cptbench.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import org.cptbench.CptbenchException;
@@ -18,6 +19,12 @@ import org.cptbench.CptbenchException;
  * where {@code target[i]} is the token that follows position i (inputs and targets are the same packed token
  * stream shifted by one). The head owns no parameters: it reads {@code tok_emb} of the transformer's weights, so
  * its gradient flows into the same embedding the encoder uses for its input.
+ *
+ * <p>In the model's {@link Precision#BF16} the forward pass runs under {@link Autocast}, as {@code torch.autocast}
+ * runs GPT-style pre-training: the Transformer's products and the output projection {@code h · E^T} in bf16, the
+ * log-softmax (or softmax) over the logits converted to fp32, and the two products of the direct gradient ({@code p
+ * E} and {@code p^T h}) in bf16 with fp32 inputs, as autograd would run the bf16 projection's backward. LayerNorm,
+ * the loss, the master weights and their gradients stay fp32. In fp32 nothing changes.
  */
 public final class CausalLmHead {
   /** Below this probability of a target, the loss is taken from the log-softmax instead of -log p. */
@@ -69,9 +76,12 @@ public final class CausalLmHead {
    * softmax(logits[i])[target[i]]} over every position; a graph node when autograd records.
    */
   public NDArray lossSum(int[][] inputs, int[][] targets, int from, int to, NDManager manager) {
-    NDArray h = hidden(ids(inputs, from, to, manager), manager);
-    NDArray target = ids(targets, from, to, manager).reshape(h.getShape().get(0), 1);
-    return logits(h).logSoftmax(1).gather(target, 1).sum().neg();
+    try (Precision.Scope ac = model.precision().autocast(model.device())) {
+      NDArray h = hidden(ids(inputs, from, to, manager), manager);
+      NDArray target = ids(targets, from, to, manager).reshape(h.getShape().get(0), 1);
+      // bf16: the projection's product in bf16, the log-softmax over fp32 logits (a no-op conversion in fp32)
+      return logits(h).toType(DataType.FLOAT32, false).logSoftmax(1).gather(target, 1).sum().neg();
+    }
   }
 
   /**
@@ -96,31 +106,49 @@ public final class CausalLmHead {
     NDArray ids = ids(inputs, from, to, manager);
     long n = ids.getShape().size();
     NDArray target = ids(targets, from, to, manager).reshape(n);
+    boolean reduced = model.precision() != Precision.FP32;
     double loss;
     NDArray projectionGrad;
     try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
-      NDArray h = hidden(ids, manager);
+      NDArray h;
       NDArray ph;
-      try (GradMode off = GradMode.disabled()) {
-        NDArray logits = h.matMul(e.transpose());
-        NDArray p = logits.softmax(1);
-        NDArray pt = p.gather(target.reshape(n, 1), 1);
-        if (pt.min().getFloat() > TINY) {
-          loss = -pt.log().sum().getFloat();
-        } else { // a target probability near float underflow: -log p would lose precision
-          loss = -logits.logSoftmax(1).gather(target.reshape(n, 1), 1).sum().getFloat();
+      // forward under the model's precision; the backward pass below runs outside it, as PyTorch recommends
+      try (Precision.Scope ac = model.precision().autocast(model.device())) {
+        h = hidden(ids, manager);
+        try (GradMode off = GradMode.disabled()) {
+          NDArray product = h.matMul(e.transpose());
+          NDArray logits = product.toType(DataType.FLOAT32, false); // bf16 -> fp32; fp32: the same array
+          if (logits != product) {
+            product.close();
+          }
+          NDArray p = logits.softmax(1);
+          NDArray pt = p.gather(target.reshape(n, 1), 1);
+          if (pt.min().getFloat() > TINY) {
+            loss = -pt.log().sum().getFloat();
+          } else { // a target probability near float underflow: -log p would lose precision
+            loss = -logits.logSoftmax(1).gather(target.reshape(n, 1), 1).sum().getFloat();
+          }
+          logits.close();
+          if (reduced) {
+            // scale p in fp32 and round it to bf16 once for both products (bf16 results, fp32 accumulation)
+            NDArray pb = TorchOps.toBf16(p.muli(Scalars.of(p, scale)));
+            p.close();
+            p = pb;
+            ph = p.matMul(e);
+            projectionGrad = p.transpose().matMul(h);
+          } else {
+            ph = p.matMul(e).muli(Scalars.of(p, scale));
+            projectionGrad = p.transpose().matMul(h).muli(Scalars.of(p, scale));
+          }
+          p.close();
         }
-        logits.close();
-        ph = p.matMul(e).muli(Scalars.of(p, scale));
-        projectionGrad = p.transpose().matMul(h).muli(Scalars.of(p, scale));
-        p.close();
       }
       NDArray et = target.getNDArrayInternal().embedding(target, e, SparseFormat.DENSE).singletonOrThrow();
       NDArray surrogate = h.mul(ph).sum().sub(h.mul(et).sum().mul(Scalars.of(h, scale)));
       gc.backward(surrogate);
     }
     try (GradMode off = GradMode.disabled()) {
-      e.getGradient().addi(projectionGrad);
+      e.getGradient().addi(projectionGrad); // bf16 adds into the fp32 gradient in fp32
     }
     return loss;
   }

@@ -2,6 +2,7 @@ package org.cptbench.model;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
@@ -23,8 +24,9 @@ import java.util.Map;
  *
  * <p>Intermediate arrays are created in the caller's {@link ai.djl.ndarray.NDScope}; the weights are not copied.
  * Every array lives on the weights' device. In {@link Precision#BF16} the Transformer layers run under
- * {@link Autocast} (matrix and attention products in bf16, the softmax over fp32 scores); the final LayerNorm,
- * pooling and normalisation run in fp32, so embeddings are always fp32.
+ * {@link Autocast} (matrix and attention products in bf16, the softmax over fp32 scores), their affine maps through
+ * libtorch's own {@code linear} ({@link TorchOps}); the final LayerNorm, pooling and normalisation run in fp32, so
+ * embeddings are always fp32.
  */
 public final class CptTransformer {
   static final float LN_EPS = 1e-5f;
@@ -112,11 +114,13 @@ public final class CptTransformer {
     for (int l = 0; l < spec.layers(); l++) {
       String p = "layer" + l + ".";
       NDArray a = LayerNorm.layerNorm(h, ln, w(p + "ln1.g"), w(p + "ln1.b"), LN_EPS).singletonOrThrow();
-      NDArray qkv = Linear.linear(a, w(p + "attn.qkv.w"), w(p + "attn.qkv.b")).singletonOrThrow();
+      NDArray qkv = linear(a, p + "attn.qkv.");
       qkv = qkv.reshape(b, t, 3, heads, dh).transpose(2, 0, 3, 1, 4); // [3, b, heads, t, dh]
-      NDArray q = qkv.get(0).mul(scale);
-      NDArray k = qkv.get(1);
-      NDArray v = qkv.get(2);
+      // split, not three selects: the backward of a select fills a zero tensor of qkv's full size per part
+      NDList parts = qkv.split(3, 0);
+      NDArray q = parts.get(0).squeeze(0).mul(scale);
+      NDArray k = parts.get(1).squeeze(0);
+      NDArray v = parts.get(2).squeeze(0);
       NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)); // [b, heads, t, t]
       if (mask != null) {
         scores = scores.add(mask);
@@ -124,10 +128,10 @@ public final class CptTransformer {
       // softmax statistics in fp32 (a no-op in fp32); autocast casts the probabilities for the product
       NDArray ctx = scores.toType(DataType.FLOAT32, false).softmax(-1).matMul(v); // [b, heads, t, dh]
       ctx = ctx.transpose(0, 2, 1, 3).reshape(b, t, d);
-      h = h.add(Linear.linear(ctx, w(p + "attn.out.w"), w(p + "attn.out.b")).singletonOrThrow());
+      h = h.add(linear(ctx, p + "attn.out."));
       NDArray m = LayerNorm.layerNorm(h, ln, w(p + "ln2.g"), w(p + "ln2.b"), LN_EPS).singletonOrThrow();
-      m = gelu(Linear.linear(m, w(p + "mlp.fc.w"), w(p + "mlp.fc.b")).singletonOrThrow());
-      h = h.add(Linear.linear(m, w(p + "mlp.proj.w"), w(p + "mlp.proj.b")).singletonOrThrow());
+      m = gelu(linear(m, p + "mlp.fc."));
+      h = h.add(linear(m, p + "mlp.proj."));
     }
     return LayerNorm.layerNorm(h, ln, w("ln_f.g"), w("ln_f.b"), LN_EPS).singletonOrThrow();
   }
@@ -140,6 +144,18 @@ public final class CptTransformer {
     NDArray cube = x.mul(x).mul(x);
     NDArray inner = x.add(cube.mul(Scalars.of(x, 0.044715))).mul(Scalars.of(x, Math.sqrt(2.0 / Math.PI)));
     return x.mul(inner.tanh().add(Scalars.of(x, 1.0))).mul(Scalars.of(x, 0.5));
+  }
+
+  /**
+   * The affine map {@code x · W^T + b} of parameters {@code prefix + "w"} and {@code prefix + "b"}. In bf16 it is
+   * libtorch's {@code at::linear} ({@link TorchOps#linear}: autocast casts bias and weight, one fused product); in
+   * fp32 DJL's, as before.
+   */
+  private NDArray linear(NDArray x, String prefix) {
+    if (precision == Precision.BF16) {
+      return TorchOps.linear(x, w(prefix + "w"), w(prefix + "b"));
+    }
+    return Linear.linear(x, w(prefix + "w"), w(prefix + "b")).singletonOrThrow();
   }
 
   private NDArray w(String name) {

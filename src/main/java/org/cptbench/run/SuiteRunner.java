@@ -227,7 +227,7 @@ public final class SuiteRunner {
     Device device = Engine.getEngine("PyTorch").defaultDevice();
     Precision resolved = resolvedPrecisions.computeIfAbsent(cell.params().precision(), p -> p.resolve(device));
     if (!Files.exists(dir.resolve("train.done"))) {
-      InitModel init = initModel(cell);
+      InitModel init = initModel(cell, resolved);
       EncoderSpec encoder = cell.params().toBuilder().init(cell.params().init().resolve(init)).build().encoder();
       Path tok = init != null ? init.tokenizer() : tokenizer(cell);
       long t0 = System.nanoTime();
@@ -262,13 +262,14 @@ public final class SuiteRunner {
    * {@code RUN/pretrain/pretrain-<hash>/} (content-addressed and resumable: a second run, or a run interrupted
    * during pre-training, reuses or continues it).
    */
-  private InitModel initModel(CellSpec cell) {
+  private InitModel initModel(CellSpec cell, Precision precision) {
     InitChoice choice = cell.params().init();
     if (!choice.pretrained()) {
       return choice.model();
     }
     EncoderSpec encoder = cell.params().encoder();
-    return stages.computeIfAbsent(Json.compact(Checkpoint.specJson(encoder)), k -> pretrainStage(encoder));
+    return stages.computeIfAbsent(Json.compact(Checkpoint.specJson(encoder)) + "|" + precision.label(),
+        k -> pretrainStage(encoder, precision));
   }
 
   /** A path inside the run folder as {@code RUN/...} (no machine-local prefix), other paths as given. */
@@ -278,7 +279,8 @@ public final class SuiteRunner {
     return abs.startsWith(run) ? "RUN/" + run.relativize(abs) : p.toString();
   }
 
-  private InitModel pretrainStage(EncoderSpec encoder) {
+  /** Pre-trains in the cell's (resolved) precision: a bf16 cell's stage is pre-trained in bf16 too. */
+  private InitModel pretrainStage(EncoderSpec encoder, Precision precision) {
     PretrainConfig pre = suite.pretrain();
     LanguageModelSpec lm = pre.lmFor(encoder.maxTokens());
     TextCorpus corpus = BuiltinTasks.openCorpus(pre.corpus().corpus(), dataDir);
@@ -294,7 +296,7 @@ public final class SuiteRunner {
       try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(root.resolve(".stage-queue"),
               java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
           java.nio.channels.FileLock turn = waitForTurn(ch)) {
-        r = PretrainStage.run(encoder, lm, corpus, pre.corpus().tokenizerChars(), null, root, s -> {
+        r = PretrainStage.run(encoder, lm, precision, corpus, pre.corpus().tokenizerChars(), null, root, s -> {
           if (!Double.isNaN(s.valLoss())) {
             log.printf(Locale.ROOT, "  pretrain step %d/%d loss %.4f val_ppl %.1f %.0f tokens/s%n", s.step(),
                 lm.steps(), s.loss(), s.valPerplexity(), s.tokensPerSecond());

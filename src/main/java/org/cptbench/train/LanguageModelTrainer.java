@@ -25,6 +25,7 @@ import org.cptbench.model.Checkpoint;
 import org.cptbench.model.CptTransformer;
 import org.cptbench.model.EncoderSpec;
 import org.cptbench.model.GradMode;
+import org.cptbench.model.Precision;
 import org.cptbench.model.TransformerWeights;
 
 /**
@@ -39,6 +40,10 @@ import org.cptbench.model.TransformerWeights;
  * count): the same gradient as one pass over the whole batch, but the {@code [tokens, vocab]} logits stay small.
  * The output projection's gradient is computed directly ({@link CausalLmHead#backwardLossSum}), 1.3x faster than
  * autograd through log-softmax on the tiny preset. AdamW uses GPT-3's betas (0.9, 0.95).
+ *
+ * <p>In {@link Precision#BF16} the forward passes run under autocast as contrastive training's do ({@link
+ * CausalLmHead}: products and attention in bf16, LayerNorm, softmax statistics and the loss in fp32); the master
+ * weights, their gradients, the clipping and the AdamW moments stay fp32.
  */
 public final class LanguageModelTrainer implements AutoCloseable {
   /** Tokens per forward/backward pass. */
@@ -67,7 +72,13 @@ public final class LanguageModelTrainer implements AutoCloseable {
   private final Set<String> decayed = new HashSet<>();
   private int completed;
 
+  /** An fp32 trainer. */
   public LanguageModelTrainer(EncoderSpec spec, LanguageModelSpec lm) {
+    this(spec, lm, Precision.FP32);
+  }
+
+  /** A trainer whose forward passes run in {@code precision} ({@code auto} is resolved for the device). */
+  public LanguageModelTrainer(EncoderSpec spec, LanguageModelSpec lm, Precision precision) {
     if (lm.seqLen() > spec.maxTokens()) {
       throw new CptbenchException(
           "pretrain.seqLen: " + lm.seqLen() + " is longer than encoder.maxTokens " + spec.maxTokens()
@@ -77,7 +88,7 @@ public final class LanguageModelTrainer implements AutoCloseable {
     this.lm = lm;
     this.manager = NDManager.newBaseManager();
     this.weights = TransformerWeights.initialise(spec, Seeds.derive(lm.seed(), 1), manager);
-    this.head = new CausalLmHead(new CptTransformer(spec, weights));
+    this.head = new CausalLmHead(new CptTransformer(spec, weights, precision.resolve(manager.getDevice())));
     weights.setRequiresGradient(true);
     for (Map.Entry<String, NDArray> e : weights.asMap().entrySet()) {
       if (e.getValue().getShape().dimension() >= 2) {
@@ -90,6 +101,16 @@ public final class LanguageModelTrainer implements AutoCloseable {
 
   public CptTransformer model() {
     return head.model();
+  }
+
+  /** The resolved forward-pass precision (fp32 or bf16). */
+  public Precision precision() {
+    return head.model().precision();
+  }
+
+  /** The device of the weights and every array of the run. */
+  public ai.djl.Device device() {
+    return head.model().device();
   }
 
   public CausalLmHead head() {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 import org.cptbench.model.Checkpoint;
 import org.cptbench.model.EncoderSpec;
+import org.cptbench.model.Precision;
 import org.cptbench.text.CptTokenizer;
 import org.cptbench.util.AtomicFiles;
 import org.cptbench.util.Hashing;
@@ -36,8 +37,24 @@ public final class PretrainingRun {
   /** What a finished run produced: the final checkpoint and the packed corpus's size. */
   public record Result(Path checkpoint, EncoderSpec spec, long tokens, int documents) {}
 
+  /** As below in fp32. */
+  public static Result run(
+      EncoderSpec spec,
+      LanguageModelSpec lm,
+      List<String> documents,
+      Path tokenizerFile,
+      InitModel init,
+      Path out,
+      Map<String, Object> provenance,
+      Consumer<LanguageModelTrainer.Stats> listener) {
+    return run(spec, lm, Precision.FP32, documents, tokenizerFile, init, out, provenance, listener);
+  }
+
   /**
-   * Pre-trains to {@code lm.steps()}, resuming if possible.
+   * Pre-trains to {@code lm.steps()} with forward passes in {@code precision} ({@code auto} is resolved for the
+   * device), resuming if possible. The resolved precision and the device are recorded in each checkpoint's {@code
+   * config.json} ({@code compute}, as {@link TrainingRun} records them) and in its provenance; anything but fp32 on
+   * the cpu is part of the configuration hash, so a run resumes only from checkpoints of the same precision.
    *
    * @param documents the corpus's documents in order (each becomes its BPE ids followed by end-of-text)
    * @param tokenizerFile a tokenizer.json with {@value EndOfText#TOKEN}; its vocabulary size replaces the spec's
@@ -46,6 +63,7 @@ public final class PretrainingRun {
   public static Result run(
       EncoderSpec spec,
       LanguageModelSpec lm,
+      Precision precision,
       List<String> documents,
       Path tokenizerFile,
       InitModel init,
@@ -76,12 +94,24 @@ public final class PretrainingRun {
       if (init != null) {
         hashed.put("init", init.fingerprint());
       }
+      ai.djl.Device device = ai.djl.engine.Engine.getEngine("PyTorch").defaultDevice(); // the trainer's manager's
+      Precision resolved = precision.resolve(device);
+      Map<String, Object> compute = TrainingRun.computeJson(device, resolved);
+      if (!compute.equals(TrainingRun.computeJson(ai.djl.Device.cpu(), Precision.FP32))) {
+        hashed.put("compute", compute); // fp32 on the cpu keeps the hash of checkpoints made before precision
+      }
       String configHash = Hashing.sha256(Json.compact(hashed));
       Map<String, Object> info = new LinkedHashMap<>(provenance);
       info.put("documents", data.documents());
       info.put("trainTokens", data.train().length);
       info.put("validationTokens", data.validation().length);
-      try (LanguageModelTrainer trainer = new LanguageModelTrainer(actual, lm)) {
+      info.put("precision", resolved.label());
+      info.put("precisionRequested", precision.label());
+      info.put("bf16Support", org.cptbench.model.Bf16Support.describe(device));
+      try (LanguageModelTrainer trainer = new LanguageModelTrainer(actual, lm, resolved)) {
+        if (!trainer.device().equals(device)) {
+          throw new IllegalStateException("trainer on " + trainer.device() + ", recorded " + device);
+        }
         if (init != null) {
           init.loadInto(trainer);
         }
@@ -105,6 +135,7 @@ public final class PretrainingRun {
                   config.put("step", step);
                   config.put("encoder", Checkpoint.specJson(actual));
                   config.put("pretrain", lm.toJson());
+                  config.put("compute", compute);
                   config.put("endOfText", EndOfText.TOKEN);
                   config.put("configHash", configHash);
                   if (init != null) {

@@ -1,0 +1,143 @@
+package org.cptbench.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.pytorch.engine.PtNDManager;
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemoryLayout;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.SymbolLookup;
+import java.lang.foreign.ValueLayout;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+import org.cptbench.CptbenchException;
+
+/**
+ * libtorch operators that DJL 0.36 runs poorly in mixed precision, called directly through the JDK's FFM API (as
+ * {@link Autocast} switches autocast on).
+ *
+ * <p>{@link #linear}: DJL's {@code Linear.linear} computes {@code x.matmul(w.t())} and then adds the bias in place.
+ * Under autocast the product is bf16 and the bias fp32, so the in-place add converts the whole bf16 output to fp32
+ * and back (three passes over the layer's largest activation; measured 22% of a small-preset bf16 training step).
+ * libtorch's own {@code at::linear} goes through autocast's {@code linear} rule instead, as {@code torch.nn.Linear}
+ * under {@code torch.autocast} does: input, weight and bias cast to bf16 (the leaf weight and bias through
+ * autocast's cast cache) and one fused {@code addmm}.
+ *
+ * <p>{@link #toBf16}: DJL cannot cast to bf16 ({@link Autocast}), so an operand that several bf16 products share
+ * would be converted by autocast once per product; converting it once saves the other passes.
+ *
+ * <p>The calls go through libtorch's dispatcher ({@code at::_ops::X::call}), so autograd records them as it records
+ * DJL's calls. The C++ functions return an {@code at::Tensor} (one intrusive pointer) through a hidden first
+ * argument; it is written into a heap object made with the C++ runtime's {@code operator new}, as DJL's own handles
+ * are, and handed to DJL, which deletes it when the array is closed.
+ */
+public final class TorchOps {
+  private TorchOps() {}
+
+  private static volatile Native lib;
+
+  /** c10::ScalarType::BFloat16. */
+  private static final byte BFLOAT16 = 15;
+
+  /** std::optional of a one-byte enum: trivially copyable, so passed by value like a 2-byte C struct. */
+  private static final MemoryLayout OPTIONAL_BYTE =
+      MemoryLayout.structLayout(ValueLayout.JAVA_BYTE.withName("value"), ValueLayout.JAVA_BYTE.withName("engaged"));
+
+  /**
+   * {@code at::linear(x, w, b)}: {@code x · w^T + b} for {@code x [..., in]}, {@code w [out, in]}, {@code b [out]};
+   * under autocast in bf16 (the result then has DJL type {@code UNKNOWN}). The result lives in {@code x}'s manager.
+   */
+  public static NDArray linear(NDArray x, NDArray w, NDArray b) {
+    Native n = lib();
+    try (Arena arena = Arena.ofConfined()) {
+      // const std::optional<at::Tensor>&: the bias's TensorImpl pointer and the engaged flag (libstdc++ layout:
+      // the value at offset 0, the flag after it). Never destroyed, so the reference count is left alone.
+      MemorySegment bias = arena.allocate(16, 8);
+      bias.set(ValueLayout.JAVA_LONG, 0, impl(b));
+      bias.set(ValueLayout.JAVA_BYTE, 8, (byte) 1);
+      MemorySegment out = (MemorySegment) n.newObject.invokeExact(8L);
+      n.linear.invokeExact(out, tensor(x), tensor(w), bias);
+      return new PtNDArray((PtNDManager) x.getManager(), out.address());
+    } catch (Throwable e) {
+      throw new IllegalStateException("libtorch linear failed", e);
+    }
+  }
+
+  /**
+   * A bf16 copy of {@code x} ({@code x.to(torch.bfloat16)}; autograd records the cast), in {@code x}'s manager; DJL
+   * reports its type as {@code UNKNOWN}.
+   */
+  public static NDArray toBf16(NDArray x) {
+    Native n = lib();
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment noFormat = arena.allocate(2, 1); // std::optional<MemoryFormat>: std::nullopt (flag byte 0)
+      MemorySegment out = (MemorySegment) n.newObject.invokeExact(8L);
+      n.toDtype.invokeExact(out, tensor(x), BFLOAT16, false, false, noFormat);
+      return new PtNDArray((PtNDManager) x.getManager(), out.address());
+    } catch (Throwable e) {
+      throw new IllegalStateException("libtorch cast to bf16 failed", e);
+    }
+  }
+
+  /** The address of the {@code at::Tensor} behind a DJL array (DJL's handle). */
+  private static MemorySegment tensor(NDArray x) {
+    return MemorySegment.ofAddress(((PtNDArray) x).getHandle());
+  }
+
+  /** The {@code TensorImpl*} an {@code at::Tensor} holds (its only field). */
+  private static long impl(NDArray x) {
+    return tensor(x).reinterpret(8).get(ValueLayout.JAVA_LONG, 0);
+  }
+
+  private record Native(MethodHandle linear, MethodHandle toDtype, MethodHandle newObject) {}
+
+  private static Native lib() {
+    Native n = lib;
+    if (n == null) {
+      synchronized (TorchOps.class) {
+        if (lib == null) {
+          lib = bind();
+        }
+        n = lib;
+      }
+    }
+    return n;
+  }
+
+  private static Native bind() {
+    ai.djl.engine.Engine.getEngine("PyTorch"); // loads libtorch
+    Path so;
+    try {
+      so = MklDispatch.loadedLibrary("libtorch_cpu.so")
+          .orElseThrow(() -> new IllegalStateException("libtorch_cpu.so is not mapped in this process"));
+    } catch (java.io.IOException e) {
+      throw new CptbenchException("libtorch operators: cannot read /proc/self/maps: " + e.getMessage(), e);
+    }
+    SymbolLookup lookup = SymbolLookup.libraryLookup(so, Arena.global());
+    Linker linker = Linker.nativeLinker();
+    ValueLayout.OfLong size = ValueLayout.JAVA_LONG;
+    return new Native(
+        // at::Tensor at::_ops::linear::call(const Tensor&, const Tensor&, const std::optional<Tensor>&)
+        handle(lookup, linker, so, "_ZN2at4_ops6linear4callERKNS_6TensorES4_RKSt8optionalIS2_E",
+            FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                ValueLayout.ADDRESS)),
+        // at::Tensor at::_ops::to_dtype::call(const Tensor&, ScalarType, bool non_blocking, bool copy,
+        //     std::optional<MemoryFormat>)
+        handle(lookup, linker, so,
+            "_ZN2at4_ops8to_dtype4callERKNS_6TensorEN3c1010ScalarTypeEbbSt8optionalINS5_12MemoryFormatEE",
+            FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_BYTE,
+                ValueLayout.JAVA_BOOLEAN, ValueLayout.JAVA_BOOLEAN, OPTIONAL_BYTE)),
+        // operator new(size_t) of the C++ runtime libtorch links (found through libtorch's dependencies)
+        handle(lookup, linker, so, "_Znwm", FunctionDescriptor.of(ValueLayout.ADDRESS, size)));
+  }
+
+  private static MethodHandle handle(
+      SymbolLookup lookup, Linker linker, Path so, String symbol, FunctionDescriptor fd) {
+    return linker.downcallHandle(
+        lookup.find(symbol).orElseThrow(() -> new CptbenchException(
+            "precision bf16: " + so + " does not export " + symbol + " (another libtorch?); use fp32")),
+        fd);
+  }
+}
