@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Set;
 import org.cptbench.CptbenchException;
 import org.cptbench.model.MklDispatch;
+import org.cptbench.util.OutputErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -76,6 +77,9 @@ public final class Main implements Runnable {
         (ex, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
           Throwable root = ex;
+          if (!(ex instanceof CptbenchException) && OutputErrors.explainEscaped(ex) != null) {
+            root = OutputErrors.explainEscaped(ex); // a full disk or an unwritable folder, named
+          }
           while (!(root instanceof CptbenchException)
               && !(root instanceof UncheckedIOException)
               && root.getCause() != null
