@@ -98,7 +98,7 @@ public final class EmbedCommand implements Callable<Integer> {
     }
     for (Path t : targets) {
       // fail before the work, not after it, on a read-only or unwritable output folder
-      OutputErrors.requireWritable(t.toAbsolutePath().getParent());
+      OutputErrors.requireWritable(t);
     }
     List<String> texts = EmbedInput.read(input, EmbedInput.Format.parse(inputFormat, input));
     if (texts.isEmpty()) {

@@ -62,9 +62,9 @@ public final class OutputErrors {
     return switch (fault(e)) {
       case FULL -> new CptbenchException(
           "cannot write " + target + ": no space left on the file system of " + folder + " (" + free(folder)
-              + " free); free some space there or choose another output folder, then run the same command again"
-              + " (train, pretrain and run resume from their last checkpoint; nothing half-written is kept under a"
-              + " final name)", e);
+              + " free once the half-written file was removed); free some space there or choose another output"
+              + " folder, then run the same command again (train, pretrain and run resume from their last"
+              + " checkpoint; nothing half-written is kept under a final name)", e);
       case READ_ONLY -> new CptbenchException(
           "cannot write " + target + ": " + folder + " is on a read-only file system; choose a writable output"
               + " folder (--out, --output) or remount it read-write, then run the same command again", e);
@@ -92,16 +92,17 @@ public final class OutputErrors {
   }
 
   /**
-   * Checks up front that files can be created in {@code dir} (created if missing), so a command fails before its work
-   * rather than after it; the error is {@link #explain}'s.
+   * Checks up front that {@code target}'s folder (created if missing) takes new files, so a command fails before its
+   * work rather than after it; the error is {@link #explain}'s, naming {@code target}.
    */
-  public static void requireWritable(Path dir) {
+  public static void requireWritable(Path target) {
+    Path dir = target.toAbsolutePath().getParent();
     Path probe = null;
     try {
       Files.createDirectories(dir);
       probe = Files.createTempFile(dir, ".write-check.", ".tmp");
     } catch (IOException e) {
-      throw writing(probe == null ? dir : probe, e);
+      throw writing(target, e);
     } finally {
       if (probe != null) {
         try {
