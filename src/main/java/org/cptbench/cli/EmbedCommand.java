@@ -18,6 +18,7 @@ import org.cptbench.model.Encoders;
 import org.cptbench.model.Npy;
 import org.cptbench.text.Side;
 import org.cptbench.util.AtomicFiles;
+import org.cptbench.util.OutputErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -125,6 +126,10 @@ public final class EmbedCommand implements Callable<Integer> {
     List<Path> targets = targets(output, format);
     if (!Files.isRegularFile(input)) {
       throw new CptbenchException("--input: " + input + " is not a readable file");
+    }
+    for (Path t : targets) {
+      // fail before the work, not after it, on a read-only or unwritable output folder
+      OutputErrors.requireWritable(t);
     }
     List<String> texts = EmbedInput.read(input, EmbedInput.Format.parse(inputFormat, input));
     if (texts.isEmpty()) {

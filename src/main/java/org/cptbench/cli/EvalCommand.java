@@ -15,6 +15,8 @@ import org.cptbench.lexical.Bm25;
 import org.cptbench.model.Encoder;
 import org.cptbench.model.Encoders;
 import org.cptbench.model.EmbeddingCache;
+import org.cptbench.util.AtomicFiles;
+import org.cptbench.util.FolderLock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -98,9 +100,14 @@ public final class EvalCommand implements Callable<Integer> {
         .probe(probe)
         .strict(strict)
         .build();
-    if (encoder.trim().equals(Bm25.NAME)) {
-      return lexical(data, options);
+    // one writer per folder; a rerun after a crash starts over and replaces every file (each written atomically)
+    try (FolderLock lock = FolderLock.acquire(out, "harness eval --out " + out)) {
+      AtomicFiles.deleteTemporaries(out); // what a killed writer left half-written (never under a final name)
+      return encoder.trim().equals(Bm25.NAME) ? lexical(data, options) : encoded(data, options);
     }
+  }
+
+  private int encoded(Path data, EvalOptions options) {
     List<TaskResult> results = new ArrayList<>();
     try (Encoder enc = Encoders.open(
         encoder, org.cptbench.model.OnnxEncoder.DEFAULT_MODEL_CACHE, compute.computeDevice(), compute.requested())) {

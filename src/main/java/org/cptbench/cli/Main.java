@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.util.Set;
 import org.cptbench.CptbenchException;
 import org.cptbench.model.MklDispatch;
+import org.cptbench.util.OutputErrors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -45,7 +46,13 @@ public final class Main implements Runnable {
     spec.commandLine().usage(System.out);
   }
 
+  /** Lucene logs through java.util.logging (its vector-API notice at INFO); held so the level set here stays. */
+  private static final java.util.logging.Logger LUCENE = java.util.logging.Logger.getLogger("org.apache.lucene");
+
   public static void main(String[] args) {
+    if (!java.util.Arrays.asList(args).contains("--verbose") && !"1".equals(System.getenv("CPTBENCH_VERBOSE"))) {
+      LUCENE.setLevel(java.util.logging.Level.WARNING); // a quiet start: library notices only with --verbose
+    }
     // --verbose is the launcher's (it lets libraries' warnings through); any verb accepts it, so drop it here
     args = java.util.Arrays.stream(args).filter(a -> !a.equals("--verbose")).toArray(String[]::new);
     if (args.length > 0 && MODEL_VERBS.contains(args[0])) {
@@ -78,6 +85,9 @@ public final class Main implements Runnable {
         (ex, commandLine, parseResult) -> {
           PrintWriter err = commandLine.getErr();
           Throwable root = ex;
+          if (!(ex instanceof CptbenchException) && OutputErrors.explainEscaped(ex) != null) {
+            root = OutputErrors.explainEscaped(ex); // a full disk or an unwritable folder, named
+          }
           while (!(root instanceof CptbenchException)
               && !(root instanceof UncheckedIOException)
               && root.getCause() != null

@@ -74,9 +74,10 @@ final class SuiteCommands {
         SuiteSpec suite = SuiteSpec.parse(Files.readString(suiteFile), suiteFile.toString());
         int fails = Expectations.write(run, suite);
         Map<String, Long> counts = Expectations.counts(run);
-        System.out.printf("%s: OK %d, FAIL %d, NEW %d%n", run, counts.getOrDefault("OK", 0L),
-            counts.getOrDefault("FAIL", 0L), counts.getOrDefault("NEW", 0L));
+        System.out.printf("%s: OK %d, FAIL %d, NEW %d, WARN %d%n", run, counts.getOrDefault("OK", 0L),
+            counts.getOrDefault("FAIL", 0L), counts.getOrDefault("NEW", 0L), counts.getOrDefault("WARN", 0L));
         Expectations.failures(run).forEach(f -> System.out.println("FAIL " + f));
+        Expectations.warnings(run).forEach(w -> System.out.println("WARN " + w));
         return fails > 0 ? 1 : 0;
       } catch (IOException e) {
         throw new UncheckedIOException(e);

@@ -34,7 +34,11 @@ public final class ProbeEvaluation {
   private ProbeEvaluation() {}
 
   public static TaskResult run(String name, java.nio.file.Path folder, Embedder embedder, ProbeOptions options) {
-    SentEvalData data = SentEvalLoader.load(folder);
+    return run(name, SentEvalLoader.load(folder), embedder, options);
+  }
+
+  /** Probes loaded data (the caller has reviewed its integrity report, see {@link DataIntegrity}). */
+  public static TaskResult run(String name, SentEvalData data, Embedder embedder, ProbeOptions options) {
     ProbeResult r =
         switch (data.task().kind()) {
           case CV10 -> {
@@ -80,6 +84,7 @@ public final class ProbeEvaluation {
         .detail("sentevalPercent", r.sentevalPercent())
         .detail("meanAccuracy", r.accuracy())
         .detail("warnings", data.report().warnings())
+        .detail("counts", data.report().counts())
         .perItem(r.items())
         .build();
   }

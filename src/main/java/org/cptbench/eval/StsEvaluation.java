@@ -22,7 +22,11 @@ public final class StsEvaluation {
   private StsEvaluation() {}
 
   public static TaskResult run(String name, Path folder, String split, Embedder embedder) {
-    StsData data = StsLoader.load(folder, split);
+    return run(name, StsLoader.load(folder, split), embedder);
+  }
+
+  /** Scores loaded data (the caller has reviewed its integrity report, see {@link DataIntegrity}). */
+  public static TaskResult run(String name, StsData data, Embedder embedder) {
     List<ScoredPair> all = data.allPairs();
     List<String> texts = new ArrayList<>(2 * all.size());
     for (ScoredPair p : all) {
@@ -67,6 +71,7 @@ public final class StsEvaluation {
           .detail("spearmanPerSubset", per);
     }
     return b.pairs(new PairScores(subsetOfPair, gold, cos)).detail("pairs", all.size()).detail("split", data.split()).detail("warnings", data.report().warnings())
+        .detail("counts", data.report().counts())
         .build();
   }
 

@@ -41,11 +41,16 @@ public final class TaskEvaluator {
             : CorpusSampling.KEEP_ALL;
     TaskResult r =
         switch (folder.kind()) {
-          // STS and probe tasks load inside their evaluation: their findings are reviewed from its details
-          case PROBE -> reviewed(folder, ProbeEvaluation.run(folder.name(), folder.path(), embedder, options.probe()),
-              options);
-          case STS -> reviewed(
-              folder, StsEvaluation.run(folder.name(), folder.path(), options.stsSplitFor(meta), embedder), options);
+          case PROBE -> {
+            var d = org.cptbench.data.senteval.SentEvalLoader.load(folder.path());
+            DataIntegrity.review(folder.name(), folder.path(), d.report(), options.strict());
+            yield ProbeEvaluation.run(folder.name(), d, embedder, options.probe());
+          }
+          case STS -> {
+            var d = org.cptbench.data.sts.StsLoader.load(folder.path(), options.stsSplitFor(meta));
+            DataIntegrity.review(folder.name(), folder.path(), d.report(), options.strict());
+            yield StsEvaluation.run(folder.name(), d, embedder);
+          }
           case RETRIEVAL -> {
             var t = rename(
                 RetrievalLoader.load(folder.path(), options.retrievalSplitFor(meta), sampling), folder.name());
@@ -77,14 +82,6 @@ public final class TaskEvaluator {
     }
     r.details().put("metadataSource", meta.source());
     r.details().put("seconds", (System.nanoTime() - start) / 1e9);
-    return r;
-  }
-
-  private static TaskResult reviewed(TaskFolder folder, TaskResult r, EvalOptions options) {
-    Object w = r.details().get("warnings");
-    java.util.List<String> warnings =
-        w instanceof java.util.List<?> l ? l.stream().map(String::valueOf).toList() : java.util.List.of();
-    DataIntegrity.review(folder.name(), folder.path(), warnings, options.strict());
     return r;
   }
 

@@ -132,11 +132,18 @@ final class ReportDocument {
       Map<String, Integer> counts = verdicts.counts();
       b.add(new ReportBlock.Paragraph(
           counts.get("OK") + " OK, " + counts.get("FAIL") + " FAIL, " + counts.get("NEW")
-              + " NEW (no expected range yet)."));
+              + " NEW (no expected range yet), " + counts.get("WARN") + " WARN (training collapsed or diverged)."));
       b.add(new ReportBlock.TableBlock(verdicts.countsTable()));
       if (counts.get("FAIL") > 0) {
         b.add(new ReportBlock.Heading(3, "Failed checks"));
         b.add(new ReportBlock.TableBlock(verdicts.failures(cellLabels)));
+      }
+      if (counts.get("WARN") > 0) {
+        b.add(new ReportBlock.Heading(3, "Training warnings"));
+        b.add(new ReportBlock.Paragraph("These cells' training collapsed (loss stuck at ln(batch size), in-batch"
+            + " accuracy at chance, no gradient) or diverged (a non-finite value stopped it); step = the first step"
+            + " with that health in the cell's train-log.csv. Their scores are not evidence about the method."));
+        b.add(new ReportBlock.TableBlock(verdicts.warnings(cellLabels)));
       }
     }
     if (failures != null) {

@@ -12,14 +12,16 @@ import tech.tablesaw.api.Table;
 /**
  * The optional {@code RUN/verdicts.csv} (columns {@link #HEADER}): each checked score of the run against its expected
  * range {@code [min, max]}; verdict {@code OK} (inside), {@code FAIL} (outside) or {@code NEW} (no expectation yet,
- * {@code min}/{@code max} may be empty). {@code value}, {@code min} and {@code max} must be numbers when present.
+ * {@code min}/{@code max} may be empty); and {@code WARN} for a cell whose training collapsed or diverged (task
+ * {@code training}, metric {@code collapsed} or {@code diverged}, value the first step that had it). {@code value},
+ * {@code min} and {@code max} must be numbers when present.
  *
  * @param table every row (text columns)
  */
 public record Verdicts(Table table) {
   public static final String FILE = "verdicts.csv";
   public static final List<String> HEADER = List.of("cell", "task", "metric", "value", "min", "max", "verdict");
-  public static final List<String> VERDICTS = List.of("OK", "FAIL", "NEW");
+  public static final List<String> VERDICTS = List.of("OK", "FAIL", "NEW", "WARN");
 
   /** Reads {@code RUN/verdicts.csv}, or returns null when the run has none. */
   public static Verdicts readIfPresent(Path runDir) {
@@ -31,7 +33,7 @@ public record Verdicts(Table table) {
     for (int r = 0; r < in.rowCount(); r++) {
       String v = in.get(r, "verdict").strip();
       if (!VERDICTS.contains(v)) {
-        throw in.error(r, "verdict must be one of OK, FAIL, NEW, got '" + v + "'");
+        throw in.error(r, "verdict must be one of " + String.join(", ", VERDICTS) + ", got '" + v + "'");
       }
       for (String col : List.of("cell", "task", "metric")) {
         if (in.get(r, col).isBlank()) {
@@ -53,7 +55,7 @@ public record Verdicts(Table table) {
     return new Verdicts(in.table());
   }
 
-  /** Rows per verdict: OK, FAIL, NEW (all three, zero included). */
+  /** Rows per verdict: OK, FAIL, NEW, WARN (all four, zero included). */
   public Map<String, Integer> counts() {
     Map<String, Integer> counts = new TreeMap<>();
     VERDICTS.forEach(v -> counts.put(v, 0));
@@ -61,7 +63,7 @@ public record Verdicts(Table table) {
     return counts;
   }
 
-  /** A one-row table of the counts, in the order OK, FAIL, NEW. */
+  /** A one-row table of the counts, in the order OK, FAIL, NEW, WARN. */
   public Table countsTable() {
     Table t = Table.create("verdict counts");
     Map<String, Integer> counts = counts();
@@ -73,13 +75,29 @@ public record Verdicts(Table table) {
 
   /** The FAIL rows, with the cell's configuration label added when the cell is known. */
   public Table failures(Map<String, String> cellLabels) {
-    Table fails = table.where(table.stringColumn("verdict").isEqualTo("FAIL"));
+    return rows("FAIL", cellLabels).setName("failed checks");
+  }
+
+  /**
+   * The WARN rows (cells whose training collapsed or diverged; {@code value} is the first such step), with the
+   * cell's configuration label.
+   */
+  public Table warnings(Map<String, String> cellLabels) {
+    Table t = rows("WARN", cellLabels);
+    t.removeColumns("min", "max");
+    t.column("value").setName("step");
+    t.column("metric").setName("health");
+    return t.setName("training warnings");
+  }
+
+  private Table rows(String verdict, Map<String, String> cellLabels) {
+    Table fails = table.where(table.stringColumn("verdict").isEqualTo(verdict));
     StringColumn config = StringColumn.create("configuration");
     for (String cell : fails.stringColumn("cell")) {
       config.append(cellLabels.getOrDefault(cell, ""));
     }
     Table out = fails.copy();
     out.insertColumn(1, config);
-    return out.setName("failed checks");
+    return out;
   }
 }

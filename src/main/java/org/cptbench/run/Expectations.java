@@ -17,6 +17,8 @@ import org.apache.commons.csv.CSVRecord;
 import org.cptbench.config.CellParams;
 import org.cptbench.config.Expectation;
 import org.cptbench.config.SuiteSpec;
+import org.cptbench.train.TrainHealth;
+import org.cptbench.train.TrainingRun;
 import org.cptbench.util.AtomicFiles;
 
 /**
@@ -24,8 +26,14 @@ import org.cptbench.util.AtomicFiles;
  * metric) at the cell's final step (or the band's {@code step}): OK when inside [min, max], FAIL outside, NEW when no
  * band covers it. A band's {@code cell} mapping selects cells by their parameter columns
  * ({@link org.cptbench.config.CellParams#COLUMNS}) as results.csv holds them. Written to {@code verdicts.csv}: {@code cell,task,metric,value,min,max,verdict}.
+ * A cell whose training collapsed or diverged ({@link TrainHealth#summarise} of its {@code train-log.csv}) gets one
+ * more row: task {@value #TRAINING}, metric {@code collapsed} or {@code diverged}, value the first step that had it,
+ * verdict {@code WARN} (a warning, not a failure: the exit status is unchanged).
  */
 public final class Expectations {
+  /** The task column of a training-health row. */
+  public static final String TRAINING = "training";
+
   private Expectations() {}
 
   /** Whether a band covers a row of results.csv (its selector, task, metric and step). */
@@ -73,16 +81,45 @@ public final class Expectations {
               String.format(Locale.ROOT, "%.6f", v), band == null ? "" : fmt(band.min()),
               band == null ? "" : fmt(band.max()), verdict);
         }
+        for (String cell : cellIds(runDir, rows)) {
+          Path log = runDir.resolve("cells").resolve(cell).resolve(TrainingRun.LOG);
+          if (!Files.isRegularFile(log)) {
+            continue;
+          }
+          TrainHealth.Summary health = TrainHealth.summarise(log);
+          if (health.status() != TrainHealth.Status.OK) {
+            out.printRecord(cell, TRAINING, health.status().label(), health.step(), "", "", "WARN");
+          }
+        }
       }
     });
     return fails[0];
+  }
+
+  /** The cells of the run in results.csv order, then those only in failures.csv (a diverged cell fails). */
+  private static List<String> cellIds(Path runDir, List<Map<String, String>> rows) {
+    java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+    rows.forEach(r -> ids.add(r.get("cell")));
+    Path failures = runDir.resolve("failures.csv");
+    if (Files.exists(failures)) {
+      readResults(failures).forEach(r -> ids.add(r.get("cell")));
+    }
+    return List.copyOf(ids);
+  }
+
+  /** The WARN rows of verdicts.csv (a cell whose training collapsed or diverged), as text. */
+  public static List<String> warnings(Path runDir) {
+    return readResults(runDir.resolve("verdicts.csv")).stream()
+        .filter(r -> "WARN".equals(r.get("verdict")))
+        .map(r -> r.get("cell") + " training " + r.get("metric") + " at step " + r.get("value"))
+        .toList();
   }
 
   private static String fmt(double d) {
     return Double.isInfinite(d) ? "" : String.format(Locale.ROOT, "%.6f", d);
   }
 
-  /** Counts of OK / FAIL / NEW in verdicts.csv. */
+  /** Counts of OK / FAIL / NEW / WARN in verdicts.csv. */
   public static Map<String, Long> counts(Path runDir) {
     Map<String, Long> m = new java.util.TreeMap<>();
     for (Map<String, String> r : readResults(runDir.resolve("verdicts.csv"))) {

@@ -156,6 +156,7 @@ public final class SuiteRunner {
       failures.putAll(references(tasks, checksums));
       ResultsTable.write(runDir, cells, failures);
       int verdictFails = Expectations.write(runDir, suite);
+      Expectations.warnings(runDir).forEach(w -> log.println("WARN " + w));
       Json.writeFile(runDir.resolve("run.json"), runJson(tasks, checksums, cells, start, Instant.now()));
       org.cptbench.report.RunReport.write(runDir);
       return new Outcome(cells.size(), failures.size(), verdictFails);

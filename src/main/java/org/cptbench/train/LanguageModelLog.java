@@ -16,9 +16,11 @@ public final class LanguageModelLog implements AutoCloseable {
   public static final String HEADER = "step,loss,val_loss,val_ppl,lr,tokens_per_s,grad_norm";
 
   private final BufferedWriter out;
+  private final Path file;
 
   /** Opens the log for appending after {@code keepUpTo} ({@code 0} starts a new one). */
   public LanguageModelLog(Path file, int keepUpTo) {
+    this.file = file;
     out = TrainLog.reopen(file, HEADER, keepUpTo);
   }
 
@@ -38,7 +40,7 @@ public final class LanguageModelLog implements AutoCloseable {
               s.gradNorm()));
       out.flush();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw org.cptbench.util.OutputErrors.writing(file, e);
     }
   }
 

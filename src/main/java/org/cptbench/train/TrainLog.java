@@ -10,6 +10,8 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.cptbench.util.AtomicFiles;
+import org.cptbench.util.OutputErrors;
 
 /**
  * {@code train-log.csv}: one row per optimizer step. Columns: step, loss, tau, exp_tau (the logit scale), lr,
@@ -27,12 +29,14 @@ public final class TrainLog implements AutoCloseable {
   public static final String HEADER = LEGACY_HEADER + ",health";
 
   private final BufferedWriter out;
+  private final Path file;
 
   /**
    * Opens the log for appending after {@code keepUpTo} (rows of later steps, left by an interrupted run, are
    * dropped); {@code keepUpTo = 0} starts a new log.
    */
   public TrainLog(Path file, int keepUpTo) {
+    this.file = file;
     out = reopen(file, HEADER, keepUpTo);
   }
 
@@ -71,11 +75,11 @@ public final class TrainLog implements AutoCloseable {
           }
         }
       }
-      Files.createDirectories(file.toAbsolutePath().getParent());
-      Files.write(file, keep, StandardCharsets.UTF_8);
+      // replaced atomically: a failure (a full disk) keeps the old log whole
+      AtomicFiles.write(file, tmp -> Files.write(tmp, keep, StandardCharsets.UTF_8));
       return Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file, e);
+      throw OutputErrors.writing(file, e);
     }
   }
 
@@ -101,7 +105,7 @@ public final class TrainLog implements AutoCloseable {
               health.label()));
       out.flush();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw OutputErrors.writing(file, e);
     }
   }
 

@@ -24,6 +24,7 @@ import org.cptbench.text.Side;
 import org.cptbench.text.TokenizerJson;
 import org.cptbench.util.AtomicFiles;
 import org.cptbench.util.Json;
+import org.cptbench.util.OutputErrors;
 
 /**
  * One training run into a folder: {@code tokenizer.json} (trained on the training text unless given),
@@ -311,27 +312,33 @@ public final class TrainingRun {
       Files.createDirectories(target.getParent());
       Path tmp = Files.createTempDirectory(target.getParent(), ".step-" + step + ".");
       try {
+        // e.g. TrainingDiverged: non-finite weights are never published
         state.write(tmp);
-      } catch (RuntimeException | IOException e) { // e.g. TrainingDiverged: non-finite weights are never published
+        Files.copy(tokenizer, tmp.resolve(Checkpoint.TOKENIZER));
+        Json.writeFile(tmp.resolve(Checkpoint.CONFIG), config);
+        Checkpoint.writeChecksums(tmp);
+        try (var files = Files.list(tmp)) {
+          for (Path f : files.toList()) {
+            AtomicFiles.publicReadable(f);
+          }
+        }
+        AtomicFiles.publicReadable(tmp);
+      } catch (RuntimeException | IOException e) { // a full disk included: no half-written folder is left behind
         org.cptbench.util.Hashing.deleteRecursively(tmp);
+        CptbenchException named = e instanceof CptbenchException ? null : OutputErrors.explain(target, e);
+        if (named != null) {
+          throw named;
+        }
         throw e;
       }
-      Files.copy(tokenizer, tmp.resolve(Checkpoint.TOKENIZER));
-      Json.writeFile(tmp.resolve(Checkpoint.CONFIG), config);
-      Checkpoint.writeChecksums(tmp);
-      try (var files = Files.list(tmp)) {
-        for (Path f : files.toList()) {
-          AtomicFiles.publicReadable(f);
-        }
-      }
-      AtomicFiles.publicReadable(tmp);
       if (Files.exists(target)) {
         org.cptbench.util.Hashing.deleteRecursively(target);
       }
       AtomicFiles.move(tmp, target);
       return target;
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write checkpoint " + target, e);
+      CptbenchException named = OutputErrors.explain(target, e); // full disk, read-only, no permission
+      throw named != null ? named : new UncheckedIOException("cannot write checkpoint " + target, e);
     }
   }
 }

@@ -1,14 +1,16 @@
 package org.cptbench.util;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
-/** Writes that never leave a half-written file behind: write a temporary sibling, then rename over the target. */
+/**
+ * Writes that never leave a half-written file behind: write a temporary sibling, then rename over the target. A
+ * failure removes the temporary file; a full disk or an unwritable folder is a named error ({@link OutputErrors}).
+ */
 public final class AtomicFiles {
   private AtomicFiles() {}
 
@@ -31,7 +33,27 @@ public final class AtomicFiles {
         Files.deleteIfExists(tmp);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + target, e);
+      throw OutputErrors.writing(target, e); // a full disk or an unwritable folder gets a named error
+    }
+  }
+
+  /**
+   * Deletes the temporary files {@link #write} leaves when its process is killed ({@code .NAME.*.tmp}) anywhere under
+   * {@code dir}; call it only while holding the folder's {@link FolderLock}, so that no live writer owns them.
+   */
+  public static void deleteTemporaries(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return;
+    }
+    try (var files = Files.walk(dir)) {
+      for (Path f : files.filter(Files::isRegularFile).toList()) {
+        String name = f.getFileName().toString();
+        if (name.startsWith(".") && name.endsWith(".tmp")) {
+          Files.deleteIfExists(f);
+        }
+      }
+    } catch (IOException e) {
+      throw OutputErrors.writing(dir, e);
     }
   }
 

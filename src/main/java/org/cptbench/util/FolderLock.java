@@ -75,7 +75,10 @@ public final class FolderLock implements AutoCloseable {
           e.addSuppressed(suppressed);
         }
       }
-      throw new CptbenchException("cannot lock " + dir + " (" + file + "): " + e.getMessage(), e);
+      CptbenchException named = OutputErrors.explain(file, e); // full disk, read-only, no permission
+      throw named != null
+          ? named
+          : new CptbenchException("cannot lock " + dir + " (" + file + "): " + e.getMessage(), e);
     }
   }
 

@@ -183,6 +183,6 @@ class RunReportTest {
     FakeRun.write(dir);
     Files.writeString(dir.resolve("verdicts.csv"), "cell,task,metric,value,min,max,verdict\nc01s,MR,accuracy,0.7,,,PASS\n");
     e = assertThrows(org.cptbench.data.MalformedInputException.class, () -> RunReport.write(dir, WHEN));
-    assertEquals(dir.resolve("verdicts.csv") + ":2: verdict must be one of OK, FAIL, NEW, got 'PASS'", e.getMessage());
+    assertEquals(dir.resolve("verdicts.csv") + ":2: verdict must be one of OK, FAIL, NEW, WARN, got 'PASS'", e.getMessage());
   }
 }

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.cptbench.CptbenchException;
+import org.cptbench.data.ItemIntegrity;
+import org.cptbench.data.LoadReport;
 
 /**
  * Loads a SentEval classification folder, recognising its format from the file names: binary pos/neg or
@@ -31,8 +33,29 @@ public final class SentEvalLoader {
         || BinaryFormat.find(folder, names) != null;
   }
 
-  /** Loads the task in {@code folder}; an error names the folder, what it holds and what is supported. */
+  /**
+   * Loads the task in {@code folder}; an error names the folder, what it holds and what is supported. Empty and
+   * duplicate items are counted into the report ({@link ItemIntegrity}).
+   */
   public static SentEvalData load(Path folder) {
+    SentEvalData data = unchecked(folder);
+    // the binary format already warns about empty lines file by file (FILE.lines.empty)
+    boolean emptiesWarned = data.report().counts().entrySet().stream()
+        .anyMatch(e -> e.getKey().endsWith(".lines.empty") && e.getValue() > 0);
+    LoadReport.Builder report = new LoadReport.Builder().addAll(data.report());
+    for (String split : data.task().splits()) {
+      List<ItemIntegrity.Item> items = data.task().pairs()
+          ? data.pairs(split).stream()
+              .map(p -> new ItemIntegrity.Item(List.of(p.first(), p.second()), Integer.toString(p.label()))).toList()
+          : data.texts(split).stream()
+              .map(t -> new ItemIntegrity.Item(List.of(t.text()), Integer.toString(t.label()))).toList();
+      ItemIntegrity.check(report, data.task().pairs() ? "pairs" : "texts", "split " + split, items, !emptiesWarned);
+    }
+    return new SentEvalData(data.task(), data.texts(), data.pairs(), report.build());
+  }
+
+  /** The task in {@code folder} as its format reads it, without the empty and duplicate item counts. */
+  private static SentEvalData unchecked(Path folder) {
     List<String> names = fileNames(folder);
     if (MrpcFormat.matches(names)) {
       return MrpcFormat.load(folder);

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.cptbench.CptbenchException;
+import org.cptbench.data.ItemIntegrity;
+import org.cptbench.data.LoadReport;
 
 /**
  * Loads a sentence-similarity folder, recognising its layout from the file names: SemEval STS12..16 ({@link
@@ -39,16 +41,25 @@ public final class StsLoader {
   public static StsData load(Path folder, String split) {
     List<String> names = fileNames(folder);
     if (SemEvalStsFormat.matches(names)) {
-      return SemEvalStsFormat.load(folder, names, split);
+      return checked(SemEvalStsFormat.load(folder, names, split));
     }
     if (StsBenchmarkFormat.matches(names)) {
-      return StsBenchmarkFormat.load(folder, names, split);
+      return checked(StsBenchmarkFormat.load(folder, names, split));
     }
     if (SickFormat.matches(names)) {
-      return SickFormat.load(folder, names, split);
+      return checked(SickFormat.load(folder, names, split));
     }
     throw new CptbenchException(
         "no sentence-similarity data in " + folder + " (files: " + names + "); supported: " + SUPPORTED);
+  }
+
+  /** The data with its pairs' empty sentences and duplicates counted into its report ({@link ItemIntegrity}). */
+  static StsData checked(StsData data) {
+    LoadReport.Builder report = new LoadReport.Builder().addAll(data.report());
+    String unit = data.layout().equals("semeval-sts") ? "subset " : "split ";
+    data.subsets().forEach((subset, pairs) -> ItemIntegrity.check(report, "pairs", unit + subset, pairs.stream()
+        .map(p -> new ItemIntegrity.Item(List.of(p.s1(), p.s2()), Double.toString(p.score()))).toList()));
+    return new StsData(data.name(), data.layout(), data.split(), data.subsets(), report.build());
   }
 
   static List<String> fileNames(Path folder) {
