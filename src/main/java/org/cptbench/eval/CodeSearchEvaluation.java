@@ -53,9 +53,23 @@ public final class CodeSearchEvaluation {
     } else {
       // a lexical ranking function (BM25): rank the whole pool for every query once; a function it does not
       // retrieve (no shared term) scores 0, below every retrieved one
+      // (searched under ids no document has: a lexical retriever drops the document whose id equals the query's,
+      // BEIR's convention, and a code-search query shares its id with its true function)
       RetrievalTask pool = asRetrieval(task);
-      Retriever.Ranking ranking = embedder.retriever().search(
-          task.docIds(), task.docs(), task.queryIds(), task.queries(), task.docIds().size());
+      Set<String> docIdSet = new HashSet<>(task.docIds());
+      String p = "query:";
+      while (clashes(p, task.queryIds(), docIdSet)) {
+        p = "_" + p;
+      }
+      String prefix = p;
+      List<String> searchIds = task.queryIds().stream().map(q -> prefixOf(prefix, q)).toList();
+      Retriever.Ranking raw = embedder.retriever().search(
+          task.docIds(), task.docs(), searchIds, task.queries(), task.docIds().size());
+      Map<String, List<TrecRun.Entry>> byQuery = new LinkedHashMap<>();
+      for (int q = 0; q < searchIds.size(); q++) {
+        byQuery.put(task.queryIds().get(q), raw.run().getOrDefault(searchIds.get(q), List.of()));
+      }
+      Retriever.Ranking ranking = new Retriever.Ranking(byQuery, raw.details());
       full = RetrievalEvaluation.run("code", pool, rankedBy(ranking), 1);
       scorer = lexicalScores(task, ranking);
     }
@@ -156,6 +170,14 @@ public final class CodeSearchEvaluation {
       out[o++] = pick >= excluded ? pick + 1 : pick;
     }
     return out;
+  }
+
+  private static boolean clashes(String prefix, List<String> queryIds, Set<String> docIds) {
+    return queryIds.stream().anyMatch(q -> docIds.contains(prefixOf(prefix, q)));
+  }
+
+  private static String prefixOf(String prefix, String id) {
+    return prefix + id;
   }
 
   /** An embedder whose retriever returns {@code ranking} (already computed) for the full-pool evaluation. */
