@@ -28,7 +28,7 @@ class SuitesTest {
         paper.stream().map(c -> c.params().init().label()).collect(Collectors.toSet()));
     assertEquals(3, paper.stream().filter(c -> c.params().init().scratch()).count(), "one scratch config x 3 seeds");
     List<CellSpec> code = SuiteGrid.expand(Suites.load("code"), "ctx");
-    assertEquals(6, code.size(), "code is batch 32/128/512 x learned/fixed temperature");
+    assertEquals(7, code.size(), "code is batch 32/128/512 x learned/fixed temperature, plus LM init at batch 128");
     assertEquals(List.of(50, 100, 200), code.get(0).train().checkpoints());
   }
 
