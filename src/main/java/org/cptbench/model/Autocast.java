@@ -1,13 +1,9 @@
 package org.cptbench.model;
 
 import ai.djl.Device;
-import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
-import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.nio.file.Path;
 import org.cptbench.CptbenchException;
 
 /**
@@ -116,38 +112,25 @@ public final class Autocast implements Precision.Scope {
   }
 
   private static Native bind() {
-    ai.djl.engine.Engine.getEngine("PyTorch"); // loads libtorch
-    Path so;
-    try {
-      so = MklDispatch.loadedLibrary("libtorch_cpu.so")
-          .orElseThrow(() -> new IllegalStateException("libtorch_cpu.so is not mapped in this process"));
-    } catch (java.io.IOException e) {
-      throw new CptbenchException("precision bf16: cannot read /proc/self/maps: " + e.getMessage(), e);
-    }
-    SymbolLookup lookup = SymbolLookup.libraryLookup(so, Arena.global());
-    Linker linker = Linker.nativeLinker();
+    LibTorchCpu lib = LibTorchCpu.open("precision bf16");
     ValueLayout.OfByte dev = ValueLayout.JAVA_BYTE; // c10::DeviceType and c10::ScalarType are int8 enums
     return new Native(
-        handle(lookup, linker, so, "_ZN2at8autocast20set_autocast_enabledEN3c1010DeviceTypeEb",
+        handle(lib, "_ZN2at8autocast20set_autocast_enabledEN3c1010DeviceTypeEb",
             FunctionDescriptor.ofVoid(dev, ValueLayout.JAVA_BOOLEAN)),
-        handle(lookup, linker, so, "_ZN2at8autocast19is_autocast_enabledEN3c1010DeviceTypeE",
+        handle(lib, "_ZN2at8autocast19is_autocast_enabledEN3c1010DeviceTypeE",
             FunctionDescriptor.of(ValueLayout.JAVA_BOOLEAN, dev)),
-        handle(lookup, linker, so, "_ZN2at8autocast18set_autocast_dtypeEN3c1010DeviceTypeENS1_10ScalarTypeE",
+        handle(lib, "_ZN2at8autocast18set_autocast_dtypeEN3c1010DeviceTypeENS1_10ScalarTypeE",
             FunctionDescriptor.ofVoid(dev, ValueLayout.JAVA_BYTE)),
-        handle(lookup, linker, so, "_ZN2at8autocast18get_autocast_dtypeEN3c1010DeviceTypeE",
+        handle(lib, "_ZN2at8autocast18get_autocast_dtypeEN3c1010DeviceTypeE",
             FunctionDescriptor.of(ValueLayout.JAVA_BYTE, dev)),
-        handle(lookup, linker, so, "_ZN2at8autocast17increment_nestingEv",
+        handle(lib, "_ZN2at8autocast17increment_nestingEv",
             FunctionDescriptor.of(ValueLayout.JAVA_LONG)),
-        handle(lookup, linker, so, "_ZN2at8autocast17decrement_nestingEv",
+        handle(lib, "_ZN2at8autocast17decrement_nestingEv",
             FunctionDescriptor.of(ValueLayout.JAVA_LONG)),
-        handle(lookup, linker, so, "_ZN2at8autocast11clear_cacheEv", FunctionDescriptor.ofVoid()));
+        handle(lib, "_ZN2at8autocast11clear_cacheEv", FunctionDescriptor.ofVoid()));
   }
 
-  private static MethodHandle handle(
-      SymbolLookup lookup, Linker linker, Path so, String symbol, FunctionDescriptor fd) {
-    return linker.downcallHandle(
-        lookup.find(symbol).orElseThrow(() -> new CptbenchException(
-            "precision bf16: " + so + " does not export " + symbol + " (a libtorch without autocast?); use fp32")),
-        fd);
+  private static MethodHandle handle(LibTorchCpu lib, String symbol, FunctionDescriptor fd) {
+    return lib.function(symbol, fd, "a libtorch without autocast?");
   }
 }

@@ -5,14 +5,10 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.engine.PtNDManager;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemoryLayout;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.nio.file.Path;
-import org.cptbench.CptbenchException;
 
 /**
  * libtorch operators that DJL 0.36 runs poorly in mixed precision, called directly through the JDK's FFM API (as
@@ -107,37 +103,24 @@ public final class TorchOps {
   }
 
   private static Native bind() {
-    ai.djl.engine.Engine.getEngine("PyTorch"); // loads libtorch
-    Path so;
-    try {
-      so = MklDispatch.loadedLibrary("libtorch_cpu.so")
-          .orElseThrow(() -> new IllegalStateException("libtorch_cpu.so is not mapped in this process"));
-    } catch (java.io.IOException e) {
-      throw new CptbenchException("libtorch operators: cannot read /proc/self/maps: " + e.getMessage(), e);
-    }
-    SymbolLookup lookup = SymbolLookup.libraryLookup(so, Arena.global());
-    Linker linker = Linker.nativeLinker();
+    LibTorchCpu lib = LibTorchCpu.open("libtorch operators");
     ValueLayout.OfLong size = ValueLayout.JAVA_LONG;
     return new Native(
         // at::Tensor at::_ops::linear::call(const Tensor&, const Tensor&, const std::optional<Tensor>&)
-        handle(lookup, linker, so, "_ZN2at4_ops6linear4callERKNS_6TensorES4_RKSt8optionalIS2_E",
+        handle(lib, "_ZN2at4_ops6linear4callERKNS_6TensorES4_RKSt8optionalIS2_E",
             FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
                 ValueLayout.ADDRESS)),
         // at::Tensor at::_ops::to_dtype::call(const Tensor&, ScalarType, bool non_blocking, bool copy,
         //     std::optional<MemoryFormat>)
-        handle(lookup, linker, so,
+        handle(lib,
             "_ZN2at4_ops8to_dtype4callERKNS_6TensorEN3c1010ScalarTypeEbbSt8optionalINS5_12MemoryFormatEE",
             FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_BYTE,
                 ValueLayout.JAVA_BOOLEAN, ValueLayout.JAVA_BOOLEAN, OPTIONAL_BYTE)),
         // operator new(size_t) of the C++ runtime libtorch links (found through libtorch's dependencies)
-        handle(lookup, linker, so, "_Znwm", FunctionDescriptor.of(ValueLayout.ADDRESS, size)));
+        handle(lib, "_Znwm", FunctionDescriptor.of(ValueLayout.ADDRESS, size)));
   }
 
-  private static MethodHandle handle(
-      SymbolLookup lookup, Linker linker, Path so, String symbol, FunctionDescriptor fd) {
-    return linker.downcallHandle(
-        lookup.find(symbol).orElseThrow(() -> new CptbenchException(
-            "precision bf16: " + so + " does not export " + symbol + " (another libtorch?); use fp32")),
-        fd);
+  private static MethodHandle handle(LibTorchCpu lib, String symbol, FunctionDescriptor fd) {
+    return lib.function(symbol, fd, "another libtorch?");
   }
 }
