@@ -70,7 +70,7 @@ public final class CodeSearchEvaluation {
         byQuery.put(task.queryIds().get(q), raw.run().getOrDefault(searchIds.get(q), List.of()));
       }
       Retriever.Ranking ranking = new Retriever.Ranking(byQuery, raw.details());
-      full = RetrievalEvaluation.run("code", pool, rankedBy(ranking), 1);
+      full = RetrievalEvaluation.score("code", pool, ranking, 1);
       scorer = lexicalScores(task, ranking);
     }
     long t1 = System.nanoTime();
@@ -178,30 +178,6 @@ public final class CodeSearchEvaluation {
 
   private static String prefixOf(String prefix, String id) {
     return prefix + id;
-  }
-
-  /** An embedder whose retriever returns {@code ranking} (already computed) for the full-pool evaluation. */
-  private static Embedder rankedBy(Retriever.Ranking ranking) {
-    return new Embedder() {
-      @Override
-      public float[][] embed(List<String> texts, Side side) {
-        throw new IllegalStateException("ranked lexically");
-      }
-
-      @Override
-      public boolean hasEmbeddings() {
-        return false;
-      }
-
-      @Override
-      public Retriever retriever() {
-        return (docIds, docTexts, queryIds, queryTexts, depth) -> {
-          Map<String, List<TrecRun.Entry>> cut = new LinkedHashMap<>();
-          ranking.run().forEach((q, entries) -> cut.put(q, entries.subList(0, Math.min(depth, entries.size()))));
-          return new Retriever.Ranking(cut, ranking.details());
-        };
-      }
-    };
   }
 
   /** Lexical scores of every (query, document) pair the ranking holds; 0 for the rest. */

@@ -57,7 +57,13 @@ public final class RetrievalEvaluation {
   public static TaskResult run(String kind, RetrievalTask task, Embedder embedder, int relevanceLevel) {
     Retriever.Ranking ranking = embedder.retriever().search(
         task.corpus().ids(), task.corpus().texts(), task.queries().ids(), task.queries().texts(), DEPTH);
-    Map<String, List<TrecRun.Entry>> run = ranking.run();
+    return score(kind, task, ranking, relevanceLevel);
+  }
+
+  /** Scores a ranking of {@code task}'s queries (at most {@link #DEPTH} documents of each are read). */
+  static TaskResult score(String kind, RetrievalTask task, Retriever.Ranking ranking, int relevanceLevel) {
+    Map<String, List<TrecRun.Entry>> run = new LinkedHashMap<>();
+    ranking.run().forEach((q, entries) -> run.put(q, entries.subList(0, Math.min(DEPTH, entries.size()))));
     Map<String, List<String>> rankings = new LinkedHashMap<>();
     run.forEach((q, entries) -> rankings.put(q, entries.stream().map(TrecRun.Entry::docId).toList()));
     Qrels qrels = task.qrels();
