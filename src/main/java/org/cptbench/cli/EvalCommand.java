@@ -7,6 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.nio.file.Files;
+import org.cptbench.CptbenchException;
+import org.cptbench.cluster.Shard;
+import org.cptbench.cluster.ShardedEmbedding;
+import org.cptbench.cluster.ShardedSearch;
+import org.cptbench.data.TaskFolder;
+import org.cptbench.data.TaskKind;
 import org.cptbench.eval.EvalOptions;
 import org.cptbench.eval.EvalOutput;
 import org.cptbench.eval.TaskEvaluator;
@@ -29,7 +36,9 @@ import picocli.CommandLine.Option;
       "Evaluate an encoder (a checkpoint folder or minilm-l6) on tasks: linear probe (senteval/*), similarity",
       "(sts/*), retrieval (beir/*, MS MARCO TSV folders) and open-domain QA (DPR layout). Writes OUT/metrics.json,",
       "definitions.json, details.json, per-query/*.tsv, per-pair/*.tsv and runs/*.trec. --encoder bm25 ranks",
-      "retrieval, QA and code-search tasks with Lucene BM25 (Anserini's defaults: k1 0.9, b 0.4, English analyzer)."
+      "retrieval, QA and code-search tasks with Lucene BM25 (Anserini's defaults: k1 0.9, b 0.4, English analyzer).",
+      "A large corpus can be searched in shards: --shard I/N per process (or --executor slurm --shards N: a job",
+      "array), then --merge-shards N scores the merged top-k, equal to the single-process search."
     })
 public final class EvalCommand implements Callable<Integer> {
 
@@ -83,9 +92,62 @@ public final class EvalCommand implements Callable<Integer> {
       description = "L2-normalise embeddings before the probe (default: the encoder's vectors as they are, as SentEval)")
   boolean probeNormalize;
 
+  @Option(
+      names = "--shard",
+      paramLabel = "I/N",
+      description = "Embed and search only shard I of N of each task's corpus (0-based, contiguous ranges) and write"
+          + " its top-k to OUT/shards/shard-I-of-N/; scores nothing. Retrieval and QA tasks, dense encoders.")
+  String shard;
+
+  @Option(
+      names = "--merge-shards",
+      paramLabel = "N",
+      description = "Merge the N shards' top-k written with --shard into each task's ranking and score it as eval"
+          + " does; embeds nothing.")
+  Integer mergeShards;
+
+  @Option(
+      names = "--executor",
+      paramLabel = "E",
+      defaultValue = "local",
+      description = "local, or slurm with --shards N: a Slurm job array of N shard tasks, then the merge job."
+          + " Default: ${DEFAULT-VALUE}.")
+  String executor;
+
+  @Option(names = "--shards", paramLabel = "N", description = "Number of shards (array tasks) of --executor slurm.")
+  Integer shards;
+
+  @Mixin SlurmCliOptions slurm = new SlurmCliOptions();
+
   @Override
   public Integer call() {
     Path data = dataDir.resolve();
+    if (!executor.equals("local") && !executor.equals("slurm")) {
+      throw new CptbenchException("--executor: unknown value '" + executor + "'; allowed: local, slurm");
+    }
+    boolean sharding = shard != null || mergeShards != null || shards != null;
+    if (sharding) {
+      requireShardable(data);
+    }
+    if (executor.equals("slurm")) {
+      if (shards == null || shard != null || mergeShards != null) {
+        throw new CptbenchException("--executor slurm needs --shards N (and neither --shard nor --merge-shards)");
+      }
+      Path abs = out.toAbsolutePath().normalize();
+      ShardedEmbedding.submit("cptbench-eval", "eval", taskArgs(data), shards, abs,
+          abs.resolveSibling(abs.getFileName() + ".slurm"), slurm.options(), slurm.maxParallel,
+          "./harness eval ... --shards " + shards + " --executor slurm", System.err);
+      return 0;
+    }
+    if (shards != null || slurm.anySet()) {
+      throw new CptbenchException("--shards and the Slurm options need --executor slurm");
+    }
+    if (shard != null && mergeShards != null) {
+      throw new CptbenchException("--merge-shards and --shard exclude each other");
+    }
+    if (mergeShards != null && (mergeShards < 1 || mergeShards > 100_000)) {
+      throw new CptbenchException("--merge-shards: " + mergeShards + " must be in 1..100000");
+    }
     var probe =
         EvalOptions.defaults()
             .probe()
@@ -100,6 +162,9 @@ public final class EvalCommand implements Callable<Integer> {
         .probe(probe)
         .strict(strict)
         .build();
+    if (shard != null) {
+      return shardTask(data, options, Shard.parse(shard));
+    }
     // one writer per folder; a rerun after a crash starts over and replaces every file (each written atomically)
     try (FolderLock lock = FolderLock.acquire(out, "harness eval --out " + out)) {
       AtomicFiles.deleteTemporaries(out); // what a killed writer left half-written (never under a final name)
@@ -115,10 +180,10 @@ public final class EvalCommand implements Callable<Integer> {
       EmbeddingCache cache = noCache ? null : new EmbeddingCache(EmbeddingCache.DEFAULT_DIR);
       for (String task : tasks) {
         System.err.printf(Locale.ROOT, "eval %s on %s ...%n", enc.name(), task);
-        TaskResult r =
-            TaskEvaluator.evaluate(
-                data, task, org.cptbench.eval.Embedder.of(enc, cache),
-                options);
+        org.cptbench.eval.Embedder embedder = mergeShards != null
+            ? ShardedSearch.merge(mergeShards, out.resolve(SHARDS))
+            : org.cptbench.eval.Embedder.of(enc, cache);
+        TaskResult r = TaskEvaluator.evaluate(data, task, embedder, options);
         results.add(r);
         StringBuilder line = new StringBuilder(task);
         r.metrics().forEach((k, v) -> line.append(String.format(Locale.ROOT, "  %s=%.4f", k, v)));
@@ -138,10 +203,88 @@ public final class EvalCommand implements Callable<Integer> {
       provenance.putAll(ComputeOptions.provenance(enc));
       provenance.put("dataDir", data.toAbsolutePath().toString());
       provenance.put("command", "./harness eval");
+      if (mergeShards != null) {
+        provenance.put("shards", mergeShards);
+      }
       EvalOutput.write(out, results, provenance);
     }
     System.err.println("wrote " + out.resolve("metrics.json"));
     return 0;
+  }
+
+  /** The folder under OUT where shard tasks write their top-k. */
+  static final String SHARDS = "shards";
+
+  /** One shard task: each task's search over its range of the corpus, written for the merge; no scores. */
+  private int shardTask(Path data, EvalOptions options, Shard sh) {
+    Path root = out.resolve(SHARDS);
+    Path folder = ShardedSearch.folder(root, sh);
+    // shard tasks of one search run at once: each locks only its own folder
+    try (FolderLock lock = FolderLock.acquire(folder, "harness eval --shard " + sh.index() + "/" + sh.count()
+        + " --out " + out);
+        Encoder enc = Encoders.open(
+            encoder, org.cptbench.model.OnnxEncoder.DEFAULT_MODEL_CACHE, compute.computeDevice(),
+            compute.requested())) {
+      AtomicFiles.deleteTemporaries(folder);
+      System.err.println("encoder " + enc.name() + ": " + ComputeOptions.provenance(enc));
+      EmbeddingCache cache = noCache ? null : new EmbeddingCache(EmbeddingCache.DEFAULT_DIR);
+      org.cptbench.eval.Embedder embedder = ShardedSearch.shardTask(
+          org.cptbench.eval.Embedder.of(enc, cache), sh, root);
+      for (String task : tasks) {
+        TaskResult r = TaskEvaluator.evaluate(data, task, embedder, options);
+        System.out.printf(Locale.ROOT, "%s: shard %d/%d, %s documents -> %s (%.1fs)%n", task, sh.index(),
+            sh.count(), r.details().get("shardDocuments"), r.details().get("shardFile"), r.details().get("seconds"));
+      }
+    }
+    return 0;
+  }
+
+  /** Sharded evaluation ranks by dense search: retrieval and QA task folders, an encoder with embeddings. */
+  private void requireShardable(Path data) {
+    if (encoder.trim().equals(Bm25.NAME)) {
+      throw new CptbenchException("--encoder bm25 cannot be sharded: BM25's document frequencies span the whole"
+          + " corpus; evaluate it without --shard, --merge-shards or --shards");
+    }
+    for (String task : tasks) {
+      if (org.cptbench.eval.BuiltinTasks.isBuiltin(task)) {
+        throw new CptbenchException("--task " + task + ": a built-in task; --shard, --merge-shards and --shards"
+            + " apply to retrieval and QA task folders");
+      }
+      TaskKind kind = TaskFolder.detect(data, task).kind();
+      if (kind != TaskKind.RETRIEVAL && kind != TaskKind.QA) {
+        throw new CptbenchException("--task " + task + ": a " + kind.id() + " task; --shard, --merge-shards and"
+            + " --shards apply to retrieval and QA tasks (a dense search over a corpus) only");
+      }
+    }
+  }
+
+  /** This command line for a Slurm task: absolute paths, without executor and shard options. */
+  private List<String> taskArgs(Path data) {
+    Path p = Path.of(encoder);
+    List<String> a = new ArrayList<>(List.of("eval", "--encoder",
+        Files.exists(p) ? p.toAbsolutePath().toString() : encoder,
+        "--data-dir", data.toAbsolutePath().toString(), "--out", out.toAbsolutePath().toString(),
+        "--precision", compute.precision, "--device", compute.device, "--seed", Long.toString(seed),
+        "--distractors", Integer.toString(distractors), "--probe-protocol", probeProtocol));
+    for (String t : tasks) {
+      a.addAll(List.of("--task", t));
+    }
+    if (relevanceLevel != null) {
+      a.addAll(List.of("--relevance-level", relevanceLevel.toString()));
+    }
+    if (split != null) {
+      a.addAll(List.of("--split", split));
+    }
+    if (retrievalSplit != null) {
+      a.addAll(List.of("--retrieval-split", retrievalSplit));
+    }
+    if (strict) {
+      a.add("--strict");
+    }
+    if (noCache) {
+      a.add("--no-cache");
+    }
+    return a;
   }
 
   /** BM25: no encoder, no embedding cache; the same task runner and output files. */

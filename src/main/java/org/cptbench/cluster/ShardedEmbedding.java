@@ -32,15 +32,26 @@ public final class ShardedEmbedding {
 
   /**
    * Submits {@code embedArgs} (an {@code embed} command line without shard and executor options, with absolute
-   * paths) as {@code shards} array tasks and a merge job.
+   * paths) as {@code shards} array tasks and a merge job; scripts and logs go to {@code FILE.slurm/}.
    */
   public static Submission submit(List<String> embedArgs, int shards, Path output, SlurmOptions options,
       int maxParallel, String command, PrintStream log) {
+    Path abs = output.toAbsolutePath().normalize();
+    return submit("cptbench-embed", "embed", embedArgs, shards, abs, abs.resolveSibling(abs.getFileName() + ".slurm"),
+        options, maxParallel, command, log);
+  }
+
+  /**
+   * Submits any sharded verb: {@code args} (without shard and executor options, with absolute paths) as {@code
+   * shards} array tasks, each with {@code --shard i/N} appended, and a job running {@code args --merge-shards N} once
+   * every shard succeeded ({@code --dependency=afterok}). Scripts go to a timestamped folder under {@code slurm},
+   * logs to {@code slurm/logs}.
+   */
+  public static Submission submit(String jobName, String verb, List<String> args, int shards, Path target,
+      Path slurm, SlurmOptions options, int maxParallel, String command, PrintStream log) {
     if (shards < 1) {
       throw new CptbenchException("--shards: " + shards + " must be >= 1");
     }
-    Path abs = output.toAbsolutePath().normalize();
-    Path slurm = abs.resolveSibling(abs.getFileName() + ".slurm");
     Path logs = slurm.resolve("logs");
     try {
       Path dir = slurm.resolve(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss.SSS'Z'", Locale.ROOT)
@@ -48,18 +59,17 @@ public final class ShardedEmbedding {
       Files.createDirectories(logs);
       Files.createDirectories(dir);
       Launch launch = Launch.current(slurm);
-      Path arrayScript = script(dir.resolve("shards.sh"), TaskScripts.shards(launch, embedArgs, shards, command));
-      List<String> mergeArgs = new ArrayList<>(embedArgs);
+      Path arrayScript = script(dir.resolve("shards.sh"), TaskScripts.shards(launch, args, shards, command));
+      List<String> mergeArgs = new ArrayList<>(args);
       mergeArgs.addAll(List.of("--merge-shards", Integer.toString(shards)));
       Path mergeScript = script(dir.resolve("merge.sh"), TaskScripts.single(launch,
-          "Slurm job: merge the " + shards + " shards into " + abs, mergeArgs, command));
-      String name = "cptbench-embed";
+          "Slurm job: merge the " + shards + " shards into " + target, mergeArgs, command));
       String arrayJob = SbatchCommand.parseJobId(SlurmCommands.run(
-          SbatchCommand.array(name, shards, maxParallel, logs, options, arrayScript)));
-      String mergeJob = SbatchCommand.parseJobId(SlurmCommands.run(SbatchCommand.after(name + "-merge", "afterok",
-          arrayJob, logs.resolve("merge-%j.out"), options, mergeScript)));
-      log.printf(Locale.ROOT, "embed: submitted job array %s (%d shards) and merge job %s (after every shard"
-          + " succeeded) -> %s; logs %s%n", arrayJob, shards, mergeJob, abs, logs);
+          SbatchCommand.array(jobName, shards, maxParallel, logs, options, arrayScript)));
+      String mergeJob = SbatchCommand.parseJobId(SlurmCommands.run(SbatchCommand.after(jobName + "-merge",
+          "afterok", arrayJob, logs.resolve("merge-%j.out"), options, mergeScript)));
+      log.printf(Locale.ROOT, "%s: submitted job array %s (%d shards) and merge job %s (after every shard"
+          + " succeeded) -> %s; logs %s%n", verb, arrayJob, shards, mergeJob, target, logs);
       return new Submission(arrayJob, mergeJob, logs);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the Slurm scripts under " + slurm, e);

@@ -43,11 +43,20 @@ public final class RetrievalEvaluation {
     float[] flatQueries = flatten(queries, d);
     ExactSearch index = ExactSearch.index(flatDocs, docs.length, d, trecTieRanks(docIds));
     TopK top = index.search(flatQueries, queries.length, Math.min(depth, docs.length));
+    return toRun(top, docIds, 0, queryIds);
+  }
+
+  /**
+   * A top-k result as a run: query {@code q}'s ranked documents are {@code docIds.get(offset + index)} with their
+   * scores ({@code offset}: the first corpus document the result's indices count from).
+   */
+  public static Map<String, List<TrecRun.Entry>> toRun(TopK top, List<String> docIds, int offset,
+      List<String> queryIds) {
     Map<String, List<TrecRun.Entry>> run = new LinkedHashMap<>();
-    for (int q = 0; q < queries.length; q++) {
+    for (int q = 0; q < top.queries(); q++) {
       List<TrecRun.Entry> ranked = new ArrayList<>(top.indices()[q].length);
       for (int r = 0; r < top.indices()[q].length; r++) {
-        ranked.add(new TrecRun.Entry(docIds.get(top.indices()[q][r]), top.scores()[q][r]));
+        ranked.add(new TrecRun.Entry(docIds.get(offset + top.indices()[q][r]), top.scores()[q][r]));
       }
       run.put(queryIds.get(q), ranked);
     }
@@ -88,7 +97,7 @@ public final class RetrievalEvaluation {
    * The tie order {@link ExactSearch} wants (lower rank wins an exact tie) for trec_eval's convention: rank 0 is the
    * largest document id in strcmp order ({@link TrecOrder#STRCMP}), so tied documents come out id-descending.
    */
-  static int[] trecTieRanks(List<String> docIds) {
+  public static int[] trecTieRanks(List<String> docIds) {
     Integer[] order = new Integer[docIds.size()];
     for (int j = 0; j < order.length; j++) {
       order[j] = j;

@@ -59,6 +59,11 @@ final class LocalSlurm implements AutoCloseable {
    * thread), SLURM_CONF set; stdout and stderr together. Slurm tasks it submits start the same way.
    */
   Result harness(String... args) throws IOException, InterruptedException {
+    return harness(Duration.ofMinutes(5), args);
+  }
+
+  /** {@link #harness(String...)} with a time limit. */
+  Result harness(Duration timeout, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(List.of(
         Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseParallelGC", "-Xss4m",
         "-Xmx2g", "--add-modules=jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED",
@@ -68,7 +73,7 @@ final class LocalSlurm implements AutoCloseable {
         "-cp", System.getProperty("java.class.path"), "org.cptbench.cli.Main"));
     cmd.addAll(List.of(args));
     return exec(cmd, Map.of("SLURM_CONF", conf.toString(), "CPTBENCH_THREADS", "1", "OMP_NUM_THREADS", "1"),
-        Duration.ofMinutes(5));
+        timeout);
   }
 
   /** A Slurm client command (squeue, scancel, ...). */

@@ -112,36 +112,52 @@ class SlurmExecutorIT {
   }
 
   @Test
-  void resultsEqualTheLocalExecutors() throws IOException, InterruptedException {
+  void quickOnSlurmEqualsTheLocalExecutor() throws Exception {
+    // the local run (one thread) and the Slurm array (one task at a time, one CPU) run side by side
     long t0 = System.nanoTime();
-    Path suite = suite("toy-slurm", 6, "[3]", "temperature: [{learned: 0.07}, {fixed: 0.05}]");
-    Path local = tmp.resolve("local");
-    LocalSlurm.Result l = slurm.harness("run", suite.toString(), "--out", local.toString(), "--data-dir",
-        data.toString());
-    assertEquals(0, l.rc(), l.out());
-    double localSeconds = (System.nanoTime() - t0) / 1e9;
-
-    long t1 = System.nanoTime();
-    Path run = tmp.resolve("slurm");
-    String[] jobs = submit(suite, run);
-    assertEquals("2", jobs[1], "one array task per cell");
-    slurm.awaitEnd(Duration.ofMinutes(4), jobs[0], jobs[2]);
-    double slurmSeconds = (System.nanoTime() - t1) / 1e9;
+    Path local = tmp.resolve("quick-local");
+    var localRun = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+      try {
+        LocalSlurm.Result l = slurm.harness(Duration.ofMinutes(25), "run", "quick", "--out", local.toString(),
+            "--data-dir", data.toString());
+        return new Object[] {l, (System.nanoTime() - t0) / 1e9};
+      } catch (IOException | InterruptedException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    Path run = tmp.resolve("quick-slurm");
+    LocalSlurm.Result sub = slurm.harness("run", "quick", "--out", run.toString(), "--data-dir", data.toString(),
+        "--executor", "slurm", "--max-parallel", "1", "--cpus-per-task", "1", "--time", "30:00");
+    System.out.println("$ ./harness run quick --out " + run + " --executor slurm --max-parallel 1\n" + sub.out());
+    assertEquals(0, sub.rc(), sub.out());
+    Matcher m = SUBMITTED.matcher(sub.out());
+    assertTrue(m.find(), sub.out());
+    String[] jobs = {m.group(1), m.group(2), m.group(3)};
+    assertEquals("4", jobs[1], "one array task per cell of quick");
+    slurm.awaitEnd(Duration.ofMinutes(25), jobs[0], jobs[2]);
+    double slurmSeconds = (System.nanoTime() - t0) / 1e9;
+    Object[] l = localRun.get(26, java.util.concurrent.TimeUnit.MINUTES);
+    LocalSlurm.Result lr = (LocalSlurm.Result) l[0];
+    assertEquals(0, lr.rc(), lr.out());
     String st = status(run);
-    assertTrue(st.contains("2 cells, 2 done"), st);
-    assertTrue(st.contains(jobs[0] + "_0") && st.contains(jobs[0] + "_1"), st);
+    assertTrue(st.contains("4 cells, 4 done"), st);
+    for (int i = 0; i < 4; i++) {
+      assertTrue(st.contains(jobs[0] + "_" + i), st);
+    }
     String expected = Files.readString(local.resolve("results.csv"));
     String actual = Files.readString(run.resolve("results.csv"));
     assertEquals(expected, actual, "results.csv of the Slurm run equals the local run's");
+    assertEquals(Files.readString(local.resolve("verdicts.csv")), Files.readString(run.resolve("verdicts.csv")),
+        "the claims' verdicts");
     assertTrue(Files.exists(run.resolve("report.html")), "the report job wrote the report");
-    assertTrue(Files.readString(run.resolve("slurm/logs/report-" + jobs[2] + ".out")).contains("2 cells, 0 not"
+    assertTrue(Files.readString(run.resolve("slurm/logs/report-" + jobs[2] + ".out")).contains("4 cells, 0 not"
         + " finished"), "report job log");
-    System.out.printf("equality: local run %.1f s, Slurm run (submit to report) %.1f s; array %s, report %s;"
-        + " results.csv identical (%d rows)%n", localSeconds, slurmSeconds, jobs[0], jobs[2],
-        actual.split("\n").length - 1);
+    System.out.printf("run quick: local run %.1f s, Slurm run (submit to report) %.1f s, side by side; array %s"
+        + " (4 cells), report job %s; results.csv identical (%d rows), verdicts.csv identical%n", (double) l[1],
+        slurmSeconds, jobs[0], jobs[2], actual.split("\n").length - 1);
 
     // the same command again: nothing left to submit
-    LocalSlurm.Result again = slurm.harness("run", suite.toString(), "--out", run.toString(), "--data-dir",
+    LocalSlurm.Result again = slurm.harness("run", "quick", "--out", run.toString(), "--data-dir",
         data.toString(), "--executor", "slurm");
     assertEquals(0, again.rc(), again.out());
     assertTrue(again.out().contains("nothing to submit"), again.out());
@@ -240,5 +256,45 @@ class SlurmExecutorIT {
     assertEquals(-1, Files.mismatch(whole, sharded), "merged shards equal the single-process embedding");
     System.out.println("sharded embedding: array " + m.group(1) + " (3 shards of 40 texts), merge job " + m.group(2)
         + "; emb-sharded.npy identical to emb-whole.npy (" + Files.size(whole) + " bytes)");
+  }
+  @Test
+  void shardedEvaluationEqualsTheSingleProcessOne() throws IOException, InterruptedException {
+    Path beir = Files.createDirectories(data.resolve("beir/shardtoy/qrels"));
+    StringBuilder corpus = new StringBuilder();
+    StringBuilder queries = new StringBuilder();
+    StringBuilder qrels = new StringBuilder("query-id\tcorpus-id\tscore\n");
+    String[] things = {"river", "mountain", "city", "forest", "ocean", "desert", "island", "valley", "lake", "road"};
+    for (int i = 0; i < 50; i++) {
+      corpus.append("{\"_id\": \"p").append(i).append("\", \"title\": \"").append(things[i % 10])
+          .append("\", \"text\": \"a ").append(things[(i * 3) % 10]).append(" beside a ")
+          .append(things[(i * 7) % 10]).append("\"}\n");
+    }
+    for (int q = 0; q < 10; q++) {
+      queries.append("{\"_id\": \"q").append(q).append("\", \"text\": \"").append(things[q]).append(" and ")
+          .append(things[(q * 3) % 10]).append("\"}\n");
+      qrels.append('q').append(q).append("\tp").append(q * 5).append("\t1\n");
+    }
+    Files.writeString(beir.getParent().resolve("corpus.jsonl"), corpus);
+    Files.writeString(beir.getParent().resolve("queries.jsonl"), queries);
+    Files.writeString(beir.resolve("test.tsv"), qrels);
+    Path whole = tmp.resolve("eval-whole");
+    LocalSlurm.Result l = slurm.harness("eval", "--encoder", "minilm-l6", "--task", "beir/shardtoy", "--data-dir",
+        data.toString(), "--out", whole.toString(), "--no-cache");
+    assertEquals(0, l.rc(), l.out());
+    Path sharded = tmp.resolve("eval-sharded");
+    LocalSlurm.Result r = slurm.harness("eval", "--encoder", "minilm-l6", "--task", "beir/shardtoy", "--data-dir",
+        data.toString(), "--out", sharded.toString(), "--no-cache", "--executor", "slurm", "--shards", "3");
+    System.out.println("$ ./harness eval ... --out " + sharded + " --shards 3 --executor slurm\n" + r.out());
+    assertEquals(0, r.rc(), r.out());
+    Matcher m = Pattern.compile("job array (\\d+) \\(3 shards\\) and merge job (\\d+)").matcher(r.out());
+    assertTrue(m.find(), r.out());
+    slurm.awaitEnd(Duration.ofMinutes(3), m.group(1), m.group(2));
+    assertTrue(Files.exists(sharded.resolve("metrics.json")), "the merge job scored the merged ranking: "
+        + Files.readString(tmp.resolve("eval-sharded.slurm/logs/merge-" + m.group(2) + ".out")));
+    assertEquals(org.cptbench.eval.EvalOutput.readMetrics(whole), org.cptbench.eval.EvalOutput.readMetrics(sharded));
+    assertEquals(-1, Files.mismatch(whole.resolve("runs/beir_shardtoy.trec"),
+        sharded.resolve("runs/beir_shardtoy.trec")), "merged top-k equals the single-process run");
+    System.out.println("sharded evaluation: array " + m.group(1) + " (3 shards of 50 documents), merge job "
+        + m.group(2) + "; metrics.json and runs/beir_shardtoy.trec identical to the single-process eval");
   }
 }
