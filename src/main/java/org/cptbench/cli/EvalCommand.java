@@ -265,7 +265,10 @@ public final class EvalCommand implements Callable<Integer> {
         Files.exists(p) ? p.toAbsolutePath().toString() : encoder,
         "--data-dir", data.toAbsolutePath().toString(), "--out", out.toAbsolutePath().toString(),
         "--precision", compute.precision, "--device", compute.device, "--seed", Long.toString(seed),
-        "--distractors", Integer.toString(distractors), "--probe-protocol", probeProtocol));
+        "--probe-protocol", probeProtocol));
+    if (distractors >= 0) {
+      a.addAll(List.of("--distractors", Integer.toString(distractors)));
+    }
     for (String t : tasks) {
       a.addAll(List.of("--task", t));
     }

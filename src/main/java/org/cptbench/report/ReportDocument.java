@@ -198,8 +198,9 @@ final class ReportDocument {
     }
     if (!scores.searchTasks().isEmpty()) {
       notes.add(
-          "Search tasks show their primary metric: nDCG@10 (retrieval; MRR@10 for MS MARCO), AnswerAcc@20 (qa),"
-              + " MRR@10 (code); another metric only when the task lacks that one.");
+          "Each task's column shows its primary metric, in parentheses: the task's declared main metric (its"
+              + " task.yaml or catalog card), else its kind's default (retrieval nDCG@10, qa AnswerAcc@20, code"
+              + " CSN-MRR where the task has CodeSearchNet's protocol, else MRR@10).");
     }
     return notes;
   }
