@@ -159,16 +159,8 @@ public final class ShardedSearch {
     }
     int d = docs[0].length;
     int[] local = ShardedTopK.localTieOrder(RetrievalEvaluation.trecTieRanks(docIds), from, to);
-    ExactSearch index = ExactSearch.index(flatten(docs, d), m, d, local);
-    return index.search(flatten(queries, d), queries.length, Math.min(depth, m));
-  }
-
-  private static float[] flatten(float[][] rows, int d) {
-    float[] flat = new float[rows.length * d];
-    for (int i = 0; i < rows.length; i++) {
-      System.arraycopy(rows[i], 0, flat, i * d, d);
-    }
-    return flat;
+    ExactSearch index = ExactSearch.index(RetrievalEvaluation.flatten(docs, d), m, d, local);
+    return index.search(RetrievalEvaluation.flatten(queries, d), queries.length, Math.min(depth, m));
   }
 
   /** The digest naming one search: what it searched, how deep, in how many shards. */

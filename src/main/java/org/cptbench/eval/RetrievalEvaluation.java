@@ -110,7 +110,8 @@ public final class RetrievalEvaluation {
     return rank;
   }
 
-  static float[] flatten(float[][] rows, int d) {
+  /** Rows of width {@code d} as one row-major array. */
+  public static float[] flatten(float[][] rows, int d) {
     float[] flat = new float[rows.length * d];
     for (int i = 0; i < rows.length; i++) {
       System.arraycopy(rows[i], 0, flat, i * d, d);
