@@ -223,7 +223,7 @@ public final class EmbedCommand implements Callable<Integer> {
 
   /** This command line for a Slurm task: absolute paths, without executor and shard options. */
   private List<String> taskArgs() {
-    List<String> a = new ArrayList<>(List.of("embed", "--encoder", encoderArg(), "--input",
+    List<String> a = new ArrayList<>(List.of("embed", "--encoder", SlurmCliOptions.encoderForTask(encoder), "--input",
         input.toAbsolutePath().toString(), "--input-format", inputFormat, "--output",
         output.toAbsolutePath().toString(), "--side", side, "--cache-dir", cacheDir.toAbsolutePath().toString(),
         "--precision", compute.precision, "--device", compute.device));
@@ -236,11 +236,7 @@ public final class EmbedCommand implements Callable<Integer> {
     return a;
   }
 
-  /** The encoder as a task must name it: a checkpoint folder by its absolute path, a registered name as it is. */
-  private String encoderArg() {
-    Path p = Path.of(encoder);
-    return Files.exists(p) ? p.toAbsolutePath().toString() : encoder;
-  }
+
 
   static Side parseSide(String value) {
     return switch (value.trim().toLowerCase(Locale.ROOT)) {

@@ -7,10 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.nio.file.Files;
 import org.cptbench.CptbenchException;
 import org.cptbench.cluster.Shard;
-import org.cptbench.cluster.ShardedEmbedding;
+import org.cptbench.cluster.ShardedJobs;
 import org.cptbench.cluster.ShardedSearch;
 import org.cptbench.data.TaskFolder;
 import org.cptbench.data.TaskKind;
@@ -134,7 +133,7 @@ public final class EvalCommand implements Callable<Integer> {
         throw new CptbenchException("--executor slurm needs --shards N (and neither --shard nor --merge-shards)");
       }
       Path abs = out.toAbsolutePath().normalize();
-      ShardedEmbedding.submit("cptbench-eval", "eval", taskArgs(data), shards, abs,
+      ShardedJobs.submit("cptbench-eval", "eval", taskArgs(data), shards, abs,
           abs.resolveSibling(abs.getFileName() + ".slurm"), slurm.options(), slurm.maxParallel,
           "./harness eval ... --shards " + shards + " --executor slurm", System.err);
       return 0;
@@ -260,9 +259,7 @@ public final class EvalCommand implements Callable<Integer> {
 
   /** This command line for a Slurm task: absolute paths, without executor and shard options. */
   private List<String> taskArgs(Path data) {
-    Path p = Path.of(encoder);
-    List<String> a = new ArrayList<>(List.of("eval", "--encoder",
-        Files.exists(p) ? p.toAbsolutePath().toString() : encoder,
+    List<String> a = new ArrayList<>(List.of("eval", "--encoder", SlurmCliOptions.encoderForTask(encoder),
         "--data-dir", data.toAbsolutePath().toString(), "--out", out.toAbsolutePath().toString(),
         "--precision", compute.precision, "--device", compute.device, "--seed", Long.toString(seed),
         "--probe-protocol", probeProtocol));

@@ -41,4 +41,10 @@ final class SlurmCliOptions {
     return partition != null || time != null || cpusPerTask != null || mem != null || gres != null
         || account != null || !sbatchArgs.isEmpty() || maxParallel != 0;
   }
+
+  /** The encoder as a Slurm task must name it: a checkpoint folder by its absolute path, a registered name as it is. */
+  static String encoderForTask(String encoder) {
+    java.nio.file.Path p = java.nio.file.Path.of(encoder);
+    return java.nio.file.Files.exists(p) ? p.toAbsolutePath().toString() : encoder;
+  }
 }
