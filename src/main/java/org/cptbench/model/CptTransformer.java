@@ -24,9 +24,10 @@ import java.util.Map;
  *
  * <p>Intermediate arrays are created in the caller's {@link ai.djl.ndarray.NDScope}; the weights are not copied.
  * Every array lives on the weights' device. In {@link Precision#BF16} the Transformer layers run under
- * {@link Autocast} (matrix and attention products in bf16, the softmax over fp32 scores), their affine maps through
- * libtorch's own {@code linear} ({@link TorchOps}); the final LayerNorm, pooling and normalisation run in fp32, so
- * embeddings are always fp32.
+ * {@link Autocast} (matrix and attention products in bf16, the softmax statistics in fp32; causal attention in
+ * libtorch's fused kernel, {@link TorchOps#causalAttention}), their affine maps through libtorch's own {@code
+ * linear} ({@link TorchOps}); the final LayerNorm, pooling and normalisation run in fp32, so embeddings are always
+ * fp32.
  */
 public final class CptTransformer {
   static final float LN_EPS = 1e-5f;
@@ -110,6 +111,10 @@ public final class CptTransformer {
       mask = mask == null ? keyMask : mask.add(keyMask);
     }
     NDArray scale = Scalars.of(h, 1.0 / Math.sqrt(dh)); // a graph operand: not a Java number (see Scalars)
+    // bf16 causal attention without padding keys: libtorch's fused kernel (TorchOps.causalAttention), as PyTorch's
+    // scaled_dot_product_attention runs under autocast; fp32 keeps the explicit product-mask-softmax-product, whose
+    // results every fp32 report was made with.
+    boolean fusedAttention = precision == Precision.BF16 && spec.attention() == Attention.CAUSAL && keyMask == null;
     Shape ln = new Shape(d);
     for (int l = 0; l < spec.layers(); l++) {
       String p = "layer" + l + ".";
@@ -118,15 +123,20 @@ public final class CptTransformer {
       qkv = qkv.reshape(b, t, 3, heads, dh).transpose(2, 0, 3, 1, 4); // [3, b, heads, t, dh]
       // split, not three selects: the backward of a select fills a zero tensor of qkv's full size per part
       NDList parts = qkv.split(3, 0);
-      NDArray q = parts.get(0).squeeze(0).mul(scale);
-      NDArray k = parts.get(1).squeeze(0);
-      NDArray v = parts.get(2).squeeze(0);
-      NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)); // [b, heads, t, t]
-      if (mask != null) {
-        scores = scores.add(mask);
+      NDArray ctx; // [b, heads, t, dh]
+      if (fusedAttention) {
+        ctx = TorchOps.causalAttention(parts.get(0).squeeze(0), parts.get(1).squeeze(0), parts.get(2).squeeze(0));
+      } else {
+        NDArray q = parts.get(0).squeeze(0).mul(scale);
+        NDArray k = parts.get(1).squeeze(0);
+        NDArray v = parts.get(2).squeeze(0);
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)); // [b, heads, t, t]
+        if (mask != null) {
+          scores = scores.add(mask);
+        }
+        // softmax statistics in fp32 (a no-op in fp32); autocast casts the probabilities for the product
+        ctx = scores.toType(DataType.FLOAT32, false).softmax(-1).matMul(v);
       }
-      // softmax statistics in fp32 (a no-op in fp32); autocast casts the probabilities for the product
-      NDArray ctx = scores.toType(DataType.FLOAT32, false).softmax(-1).matMul(v); // [b, heads, t, dh]
       ctx = ctx.transpose(0, 2, 1, 3).reshape(b, t, d);
       h = h.add(linear(ctx, p + "attn.out."));
       NDArray m = LayerNorm.layerNorm(h, ln, w(p + "ln2.g"), w(p + "ln2.b"), LN_EPS).singletonOrThrow();

@@ -42,6 +42,14 @@ public final class TorchOps {
       MemoryLayout.structLayout(ValueLayout.JAVA_BYTE.withName("value"), ValueLayout.JAVA_BYTE.withName("engaged"));
 
   /**
+   * std::optional&lt;double&gt;: trivially copyable, so passed by value like a C struct {double; bool} (one SSE and
+   * one integer eightbyte in the System V ABI).
+   */
+  private static final MemoryLayout OPTIONAL_DOUBLE = MemoryLayout.structLayout(
+      ValueLayout.JAVA_DOUBLE.withName("value"), ValueLayout.JAVA_BOOLEAN.withName("engaged"),
+      MemoryLayout.paddingLayout(7));
+
+  /**
    * {@code at::linear(x, w, b)}: {@code x · w^T + b} for {@code x [..., in]}, {@code w [out, in]}, {@code b [out]};
    * under autocast in bf16 (the result then has DJL type {@code UNKNOWN}). The result lives in {@code x}'s manager.
    */
@@ -77,6 +85,44 @@ public final class TorchOps {
     }
   }
 
+  /**
+   * {@code at::_softmax(x, dim, false)}: the softmax over {@code dim} in {@code x}'s own type. For a bf16 {@code x}
+   * libtorch's CPU kernel computes in fp32 (maximum, exponentials and their sum) and rounds only the probabilities
+   * it writes to bf16: one pass over the data instead of DJL's route (convert to fp32, softmax, convert back), which
+   * cannot softmax a bf16 array itself. ({@code half_to_float} is not offered: libtorch's CPU kernel refuses it,
+   * and the refusal, a C++ exception, would end the JVM when it crosses the foreign call.) No autograd.
+   */
+  public static NDArray softmax(NDArray x, long dim) {
+    Native n = lib();
+    try {
+      MemorySegment out = (MemorySegment) n.newObject.invokeExact(8L);
+      n.softmax.invokeExact(out, tensor(x), dim, false);
+      return new PtNDArray((PtNDManager) x.getManager(), out.address());
+    } catch (Throwable e) {
+      throw new IllegalStateException("libtorch softmax failed", e);
+    }
+  }
+
+  /**
+   * {@code at::scaled_dot_product_attention(q, k, v, is_causal)}: {@code softmax(q k^T / sqrt(dh) + causal mask) v}
+   * for {@code [b, heads, t, dh]} operands, no other mask, no dropout, the default scale. libtorch picks its fused
+   * CPU kernel (flash attention: blocks of keys with running softmax statistics in fp32, never the {@code [b, heads,
+   * t, t]} scores) when it can and its reference composition otherwise; both accept any shapes that agree, so the
+   * call cannot fail on well-formed operands. Autograd records it (the fused kernel has its own backward).
+   */
+  public static NDArray causalAttention(NDArray q, NDArray k, NDArray v) {
+    Native n = lib();
+    try (Arena arena = Arena.ofConfined()) {
+      MemorySegment noMask = arena.allocate(16, 8); // const std::optional<at::Tensor>&: std::nullopt (flag 0)
+      MemorySegment noScale = arena.allocate(OPTIONAL_DOUBLE); // std::optional<double> by value: std::nullopt
+      MemorySegment out = (MemorySegment) n.newObject.invokeExact(8L);
+      n.attention.invokeExact(out, tensor(q), tensor(k), tensor(v), noMask, 0.0, true, noScale, false);
+      return new PtNDArray((PtNDManager) q.getManager(), out.address());
+    } catch (Throwable e) {
+      throw new IllegalStateException("libtorch scaled_dot_product_attention failed", e);
+    }
+  }
+
   /** The address of the {@code at::Tensor} behind a DJL array (DJL's handle). */
   private static MemorySegment tensor(NDArray x) {
     return MemorySegment.ofAddress(((PtNDArray) x).getHandle());
@@ -87,7 +133,8 @@ public final class TorchOps {
     return tensor(x).reinterpret(8).get(ValueLayout.JAVA_LONG, 0);
   }
 
-  private record Native(MethodHandle linear, MethodHandle toDtype, MethodHandle newObject) {}
+  private record Native(
+      MethodHandle linear, MethodHandle toDtype, MethodHandle softmax, MethodHandle attention, MethodHandle newObject) {}
 
   private static Native lib() {
     Native n = lib;
@@ -116,6 +163,17 @@ public final class TorchOps {
             "_ZN2at4_ops8to_dtype4callERKNS_6TensorEN3c1010ScalarTypeEbbSt8optionalINS5_12MemoryFormatEE",
             FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_BYTE,
                 ValueLayout.JAVA_BOOLEAN, ValueLayout.JAVA_BOOLEAN, OPTIONAL_BYTE)),
+        // at::Tensor at::_ops::_softmax::call(const Tensor&, int64_t dim, bool half_to_float)
+        handle(lib, "_ZN2at4_ops8_softmax4callERKNS_6TensorElb",
+            FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_LONG,
+                ValueLayout.JAVA_BOOLEAN)),
+        // at::Tensor at::_ops::scaled_dot_product_attention::call(const Tensor& q, const Tensor& k,
+        //     const Tensor& v, const std::optional<Tensor>& attn_mask, double dropout_p, bool is_causal,
+        //     std::optional<double> scale, bool enable_gqa)
+        handle(lib, "_ZN2at4_ops28scaled_dot_product_attention4callERKNS_6TensorES4_S4_RKSt8optionalIS2_EdbS5_IdEb",
+            FunctionDescriptor.ofVoid(ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS,
+                ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.JAVA_DOUBLE, ValueLayout.JAVA_BOOLEAN,
+                OPTIONAL_DOUBLE, ValueLayout.JAVA_BOOLEAN)),
         // operator new(size_t) of the C++ runtime libtorch links (found through libtorch's dependencies)
         handle(lib, "_Znwm", FunctionDescriptor.of(ValueLayout.ADDRESS, size)));
   }
