@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.Activation;
@@ -134,8 +133,9 @@ public final class CptTransformer {
         if (mask != null) {
           scores = scores.add(mask);
         }
-        // softmax statistics in fp32 (a no-op in fp32); autocast casts the probabilities for the product
-        ctx = scores.toType(DataType.FLOAT32, false).softmax(-1).matMul(v);
+        // softmax statistics in fp32 (a no-op in fp32, and when a mask promoted the bf16 scores); autocast casts the
+        // probabilities for the product. TorchOps, not DJL's toType: that one cuts the graph of a bf16 array.
+        ctx = TorchOps.toFloat32(scores).softmax(-1).matMul(v);
       }
       ctx = ctx.transpose(0, 2, 1, 3).reshape(b, t, d);
       h = h.add(linear(ctx, p + "attn.out."));

@@ -37,6 +37,9 @@ public final class TorchOps {
   /** c10::ScalarType::BFloat16. */
   private static final byte BFLOAT16 = 15;
 
+  /** c10::ScalarType::Float. */
+  private static final byte FLOAT32 = 6;
+
   /** std::optional of a one-byte enum: trivially copyable, so passed by value like a 2-byte C struct. */
   private static final MemoryLayout OPTIONAL_BYTE =
       MemoryLayout.structLayout(ValueLayout.JAVA_BYTE.withName("value"), ValueLayout.JAVA_BYTE.withName("engaged"));
@@ -74,14 +77,28 @@ public final class TorchOps {
    * reports its type as {@code UNKNOWN}.
    */
   public static NDArray toBf16(NDArray x) {
+    return to(x, BFLOAT16);
+  }
+
+  /**
+   * An fp32 copy of {@code x} ({@code x.to(torch.float32)}; autograd records the cast); {@code x} itself when it is
+   * fp32 already. Use it on bf16 arrays that need gradients: DJL's {@code toType(FLOAT32)} of an array whose type it
+   * reports as {@code UNKNOWN} gives a copy that autograd does not connect to {@code x} ("element 0 of tensors does
+   * not require grad" from a backward pass through it).
+   */
+  public static NDArray toFloat32(NDArray x) {
+    return x.getDataType() == ai.djl.ndarray.types.DataType.FLOAT32 ? x : to(x, FLOAT32);
+  }
+
+  private static NDArray to(NDArray x, byte scalarType) {
     Native n = lib();
     try (Arena arena = Arena.ofConfined()) {
       MemorySegment noFormat = arena.allocate(2, 1); // std::optional<MemoryFormat>: std::nullopt (flag byte 0)
       MemorySegment out = (MemorySegment) n.newObject.invokeExact(8L);
-      n.toDtype.invokeExact(out, tensor(x), BFLOAT16, false, false, noFormat);
+      n.toDtype.invokeExact(out, tensor(x), scalarType, false, false, noFormat);
       return new PtNDArray((PtNDManager) x.getManager(), out.address());
     } catch (Throwable e) {
-      throw new IllegalStateException("libtorch cast to bf16 failed", e);
+      throw new IllegalStateException("libtorch cast failed", e);
     }
   }
 
