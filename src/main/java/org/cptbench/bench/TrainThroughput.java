@@ -90,7 +90,7 @@ public final class TrainThroughput {
         int[][] seqs = new int[inferBatch][];
         System.arraycopy(data.xs(), 0, seqs, 0, c.batch());
         System.arraycopy(data.ys(), 0, seqs, c.batch(), c.batch());
-        CptEncoder enc = CptEncoder.wrap("bench", null, p.model(), 0);
+        CptEncoder enc = CptEncoder.wrap("bench", null, p.model().forInference(), 0);
         List<Double> encWindows = new ArrayList<>();
         for (int i = 0; i < c.warmup(); i++) {
           enc.embedTokens(seqs, inferBatch);

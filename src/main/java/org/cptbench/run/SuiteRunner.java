@@ -134,7 +134,9 @@ public final class SuiteRunner {
       Map<String, String> checksums = checksums(tasks);
       List<CellSpec> cells = SuiteGrid.expand(suite, context(tasks, checksums));
       AtomicFiles.writeString(runDir.resolve("suite.yaml"), suite.yaml());
-      Map<String, Object> runJson = runJson(tasks, checksums, cells, start, null);
+      // provenance as the run starts (the code that runs): a commit made while it runs must not relabel it
+      Map<String, Object> environment = Provenance.environment();
+      Map<String, Object> runJson = runJson(tasks, checksums, cells, start, null, environment);
       Json.writeFile(runDir.resolve("run.json"), runJson);
       log.printf(Locale.ROOT, "run %s: %d cells x %d tasks -> %s%n", suite.name(), cells.size(), tasks.size(),
           runDir);
@@ -157,7 +159,7 @@ public final class SuiteRunner {
       ResultsTable.write(runDir, cells, failures);
       int verdictFails = Expectations.write(runDir, suite);
       Expectations.warnings(runDir).forEach(w -> log.println("WARN " + w));
-      Json.writeFile(runDir.resolve("run.json"), runJson(tasks, checksums, cells, start, Instant.now()));
+      Json.writeFile(runDir.resolve("run.json"), runJson(tasks, checksums, cells, start, Instant.now(), environment));
       org.cptbench.report.RunReport.write(runDir);
       return new Outcome(cells.size(), failures.size(), verdictFails);
     }
@@ -190,6 +192,12 @@ public final class SuiteRunner {
    */
   public Map<String, Object> runJson(
       List<String> tasks, Map<String, String> checksums, List<CellSpec> cells, Instant start, Instant end) {
+    return runJson(tasks, checksums, cells, start, end, Provenance.environment());
+  }
+
+  /** As above with the provenance ({@link Provenance#environment()}) taken when the run started. */
+  Map<String, Object> runJson(List<String> tasks, Map<String, String> checksums, List<CellSpec> cells,
+      Instant start, Instant end, Map<String, Object> environment) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("generatedBy", "./harness run " + suite.name());
     m.put("suite", suite.name());
@@ -198,7 +206,7 @@ public final class SuiteRunner {
     m.put("seeds", cells.stream().map(c -> c.train().seed()).distinct().toList());
     m.put("start", start.toString());
     m.put("end", end == null ? null : end.toString());
-    m.putAll(Provenance.environment());
+    m.putAll(environment);
     m.put("dataDir", dataDir.toAbsolutePath().toString());
     m.put("datasets", checksums);
     m.put("tasks", tasks);

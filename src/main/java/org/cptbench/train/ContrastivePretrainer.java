@@ -70,7 +70,7 @@ public final class ContrastivePretrainer implements AutoCloseable {
     this.padId = padId;
     this.manager = NDManager.newBaseManager(device);
     this.weights = TransformerWeights.initialise(spec, Seeds.derive(train.seed(), 1), manager);
-    this.model = new CptTransformer(spec, weights, precision.resolve(device));
+    this.model = new CptTransformer(spec, weights, precision.resolve(device)).forTraining();
     this.tau = manager.create(new float[] {(float) train.temperature().tau()}, new Shape(1));
     tau.setName("tau");
     weights.setRequiresGradient(true);

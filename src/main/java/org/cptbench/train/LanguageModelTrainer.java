@@ -88,7 +88,7 @@ public final class LanguageModelTrainer implements AutoCloseable {
     this.lm = lm;
     this.manager = NDManager.newBaseManager();
     this.weights = TransformerWeights.initialise(spec, Seeds.derive(lm.seed(), 1), manager);
-    this.head = new CausalLmHead(new CptTransformer(spec, weights, precision.resolve(manager.getDevice())));
+    this.head = new CausalLmHead(new CptTransformer(spec, weights, precision.resolve(manager.getDevice())).forTraining());
     weights.setRequiresGradient(true);
     for (Map.Entry<String, NDArray> e : weights.asMap().entrySet()) {
       if (e.getValue().getShape().dimension() >= 2) {
