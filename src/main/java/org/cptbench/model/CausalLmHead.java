@@ -120,27 +120,17 @@ public final class CausalLmHead {
         try (GradMode off = GradMode.disabled()) {
           NDArray product = h.matMul(e.transpose());
           NDArray index = target.reshape(n, 1);
-          if (reduced) {
-            // bf16 probabilities straight from the bf16 logits: libtorch's kernel computes the softmax in fp32 and
-            // rounds it to bf16 once, the operand both gradient products need (TorchOps.softmax); the loss takes
-            // the target's probability from it (within 2^-8 of itself: |error| <= 0.004 nats per token, unbiased
-            // rounding), and the 1/tokens scale goes on the two products' fp32 results.
-            NDArray p = TorchOps.softmax(product, 1);
-            NDArray pt = p.gather(index, 1).toType(DataType.FLOAT32, false);
-            loss = pt.min().getFloat() > TINY ? -pt.log().sum().getFloat() : exactLoss(product, index);
-            product.close();
-            ph = p.matMul(e).toType(DataType.FLOAT32, false).muli(Scalars.of(h, scale));
-            projectionGrad = p.transpose().matMul(h).toType(DataType.FLOAT32, false).muli(Scalars.of(h, scale));
-            p.close();
-          } else {
-            NDArray p = product.softmax(1);
-            NDArray pt = p.gather(index, 1);
-            loss = pt.min().getFloat() > TINY ? -pt.log().sum().getFloat() : exactLoss(product, index);
-            product.close();
-            ph = p.matMul(e).muli(Scalars.of(p, scale));
-            projectionGrad = p.transpose().matMul(h).muli(Scalars.of(p, scale));
-            p.close();
-          }
+          // bf16: probabilities straight from the bf16 logits. libtorch's kernel computes the softmax in fp32 and
+          // rounds it to bf16 once, the operand both gradient products need (TorchOps.softmax); the loss takes the
+          // target's probability from it (within 2^-8 of itself: |error| <= 0.004 nats per token, unbiased
+          // rounding), and the 1/tokens scale goes on the two products' fp32 results. fp32: every cast is a no-op.
+          NDArray p = reduced ? TorchOps.softmax(product, 1) : product.softmax(1);
+          NDArray pt = TorchOps.toFloat32(p.gather(index, 1));
+          loss = pt.min().getFloat() > TINY ? -pt.log().sum().getFloat() : exactLoss(product, index);
+          product.close();
+          ph = TorchOps.toFloat32(p.matMul(e)).muli(Scalars.of(h, scale));
+          projectionGrad = TorchOps.toFloat32(p.transpose().matMul(h)).muli(Scalars.of(h, scale));
+          p.close();
         }
       }
       NDArray et = target.getNDArrayInternal().embedding(target, e, SparseFormat.DENSE).singletonOrThrow();

@@ -137,7 +137,7 @@ public final class CptTransformer {
     // the small preset). With autograd the explicit path's backward is the faster one; fp32 keeps the explicit
     // product-mask-softmax-product, whose results every fp32 report was made with.
     boolean fusedAttention = fusedInference && precision == Precision.BF16 && spec.attention() == Attention.CAUSAL
-        && keyMask == null && !ai.djl.pytorch.jni.JniUtils.isGradMode();
+        && keyMask == null && !GradMode.enabled();
     Shape ln = new Shape(d);
     for (int l = 0; l < spec.layers(); l++) {
       String p = "layer" + l + ".";

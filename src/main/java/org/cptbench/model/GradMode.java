@@ -14,6 +14,11 @@ public final class GradMode implements AutoCloseable {
     JniUtils.setGradMode(enabled);
   }
 
+  /** Whether autograd records in this thread now. */
+  public static boolean enabled() {
+    return JniUtils.isGradMode();
+  }
+
   /** Recording off until {@link #close()}. */
   public static GradMode disabled() {
     return new GradMode(false);
