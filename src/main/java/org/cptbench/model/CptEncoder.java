@@ -18,8 +18,15 @@ public final class CptEncoder implements Encoder {
   /** Sequences per forward pass when embedding. */
   public static final int BATCH = 256;
 
-  /** Tokens per forward pass: larger passes are slower per token on CPUs (activations fall out of cache). */
+  /** Tokens per fp32 forward pass: larger passes are slower per token on CPUs (activations fall out of cache). */
   public static final int FORWARD_TOKENS = 4096;
+
+  /**
+   * Tokens per bf16 forward pass. Each pass casts every weight to bf16 again, so in bf16 fewer, larger passes win:
+   * 16,384 encoded 20-30 % more sequences per second than 4,096 on a Sapphire Rapids Xeon (README, "Mixed
+   * precision"). The embeddings of a sequence do not depend on the others in its pass.
+   */
+  public static final int FORWARD_TOKENS_BF16 = 16_384;
 
   private final String name;
   private final String fingerprint;
@@ -118,8 +125,8 @@ public final class CptEncoder implements Encoder {
   }
 
   /**
-   * Embeds pre-tokenised sequences (delimiters included), about {@value #FORWARD_TOKENS} tokens (at most
-   * {@value #BATCH} sequences) per forward pass.
+   * Embeds pre-tokenised sequences (delimiters included), about {@value #FORWARD_TOKENS} tokens in fp32 and
+   * {@value #FORWARD_TOKENS_BF16} in bf16 (at most {@value #BATCH} sequences) per forward pass.
    */
   public float[][] embedTokens(int[][] ids) {
     return embedTokens(ids, BATCH);
@@ -149,11 +156,12 @@ public final class CptEncoder implements Encoder {
     int d = dimension();
     float[][] out = new float[ids.length][];
     NDManager m = manager != null ? manager : model.weights().manager();
+    int budget = model.precision() == Precision.BF16 ? FORWARD_TOKENS_BF16 : FORWARD_TOKENS;
     try (GradMode off = GradMode.disabled()) {
       int from = 0;
       while (from < sorted.length) {
         int to = from + 1;
-        while (to < sorted.length && to - from < maxBatch && (to + 1 - from) * sorted[to].length <= FORWARD_TOKENS) {
+        while (to < sorted.length && to - from < maxBatch && (to + 1 - from) * sorted[to].length <= budget) {
           to++;
         }
         try (NDScope scope = new NDScope()) {
