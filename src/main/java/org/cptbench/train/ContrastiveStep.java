@@ -36,7 +36,7 @@ final class ContrastiveStep {
   /**
    * Tokens per bf16 forward pass. Every pass casts each weight to bf16 and back-propagates into it (a cast and an
    * fp32 accumulation per weight per pass), so bf16 steps run best in few passes: 32,768 (the whole batch of the
-   * small benchmark) trained 16-40 % more pairs per second than 4,096 (README, "Mixed precision").
+   * small benchmark) trained 30-48 % more pairs per second than 4,096 (README, "bf16 speed, measured").
    */
   static final int FORWARD_TOKENS_BF16 = 32_768;
 

@@ -53,7 +53,7 @@ public final class LanguageModelTrainer implements AutoCloseable {
   /**
    * Logits per bf16 forward/backward pass ({@code tokens x vocab}, 256 MiB in bf16). Each pass casts every weight
    * to bf16 and accumulates an fp32 gradient per weight, so bf16 runs best in few passes: 8,192 tokens per pass
-   * (this budget at a 16,384-token vocabulary) pre-trained the small preset 1.35x faster than 1,024.
+   * (this budget at a 16,384-token vocabulary) pre-trained the small preset 1.35-1.4x faster than 1,024.
    */
   static final long LOGITS_BF16 = 1L << 27;
 
