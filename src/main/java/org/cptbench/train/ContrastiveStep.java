@@ -10,8 +10,8 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import org.cptbench.model.CptTransformer;
-import org.cptbench.model.Precision;
 import org.cptbench.model.GradMode;
+import org.cptbench.model.Precision;
 import org.cptbench.model.Scalars;
 import org.cptbench.model.TokenBatch;
 

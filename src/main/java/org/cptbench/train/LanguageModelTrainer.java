@@ -36,9 +36,9 @@ import org.cptbench.model.TransformerWeights;
  * 2+e ({@link BatchOrder}), so the batch of a step is a function of (seed, step) and a resumed run continues exactly.
  *
  * <p>A step runs its batch in micro-batches of about {@value #MICRO_TOKENS} tokens (in bf16 {@link #microTokens}),
- * each with its own forward and
- * backward pass (gradients accumulate in the parameters; each micro-batch's loss sum is divided by the batch's token
- * count): the same gradient as one pass over the whole batch, but the {@code [tokens, vocab]} logits stay small.
+ * each with its own forward and backward pass (gradients accumulate in the parameters; each micro-batch's loss sum
+ * is divided by the batch's token count): the same gradient as one pass over the whole batch, but the {@code
+ * [tokens, vocab]} logits stay small.
  * The output projection's gradient is computed directly ({@link CausalLmHead#backwardLossSum}), 1.3x faster than
  * autograd through log-softmax on the tiny preset. AdamW uses GPT-3's betas (0.9, 0.95).
  *
