@@ -170,7 +170,6 @@ public final class AdamW implements AutoCloseable {
       }
       return new FusedJob(ps, gs, ms, vs, decay, stepSize, ps.byteSize() / Float.BYTES);
     }
-
   }
 
   /**
