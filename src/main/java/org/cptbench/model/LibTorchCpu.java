@@ -6,6 +6,7 @@ import java.lang.foreign.Linker;
 import java.lang.foreign.SymbolLookup;
 import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
+import java.util.Optional;
 import org.cptbench.CptbenchException;
 
 /**
@@ -31,6 +32,11 @@ final class LibTorchCpu {
     } catch (java.io.IOException e) {
       throw new CptbenchException(purpose + ": cannot read /proc/self/maps: " + e.getMessage(), e);
     }
+  }
+
+  /** A handle on the exported function {@code symbol}, or empty when the library does not export it. */
+  Optional<MethodHandle> find(String symbol, FunctionDescriptor fd) {
+    return lookup.find(symbol).map(address -> linker.downcallHandle(address, fd));
   }
 
   /** A handle on the exported C++ function {@code symbol}; {@code hint} says why it might be missing. */

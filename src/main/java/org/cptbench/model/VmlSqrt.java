@@ -1,14 +1,10 @@
 package org.cptbench.model;
 
-import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.SymbolLookup;
 import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -49,16 +45,15 @@ public final class VmlSqrt {
   }
 
   private static Optional<VmlSqrt> bind() {
-    ai.djl.engine.Engine.getEngine("PyTorch"); // loads libtorch
-    Optional<Path> so;
+    LibTorchCpu lib;
     try {
-      so = MklDispatch.loadedLibrary("libtorch_cpu.so");
-    } catch (IOException e) {
+      lib = LibTorchCpu.open("MKL's vmsSqrt");
+    } catch (RuntimeException e) { // libtorch_cpu.so not found among the mapped libraries
       return Optional.empty();
     }
-    return so.flatMap(path -> SymbolLookup.libraryLookup(path, Arena.global()).find("VMSSQRT_"))
-        .map(symbol -> new VmlSqrt(Linker.nativeLinker().downcallHandle(symbol, FunctionDescriptor.ofVoid(
-            ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS))));
+    return lib.find("VMSSQRT_", FunctionDescriptor.ofVoid(
+            ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS, ValueLayout.ADDRESS))
+        .map(VmlSqrt::new);
   }
 
   /** One thread's argument cells: the element count and the mode, passed by reference as Fortran does. */
