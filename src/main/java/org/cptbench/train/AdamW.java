@@ -1,22 +1,14 @@
 package org.cptbench.train;
 
-import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.pytorch.engine.PtNDArray;
-import ai.djl.pytorch.jni.JniUtils;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.cptbench.kernel.AdamWKernel;
 import org.cptbench.model.GradMode;
+import org.cptbench.model.TensorMemory;
 import org.cptbench.model.VmlSqrt;
 
 /**
@@ -160,10 +153,10 @@ public final class AdamW implements AutoCloseable {
       MemorySegment p, MemorySegment g, MemorySegment m, MemorySegment v, float decay, float stepSize, long n) {
     /** The job, or null when a tensor is not a dense contiguous float32 CPU tensor of the parameter's size. */
     static FusedJob of(NDArray p, NDArray grad, NDArray m, NDArray v, float decay, float stepSize) {
-      MemorySegment ps = memory(p);
-      MemorySegment gs = memory(grad);
-      MemorySegment ms = memory(m);
-      MemorySegment vs = memory(v);
+      MemorySegment ps = TensorMemory.denseFloat32(p).orElse(null);
+      MemorySegment gs = TensorMemory.denseFloat32(grad).orElse(null);
+      MemorySegment ms = TensorMemory.denseFloat32(m).orElse(null);
+      MemorySegment vs = TensorMemory.denseFloat32(v).orElse(null);
       if (ps == null || gs == null || ms == null || vs == null
           || gs.byteSize() != ps.byteSize() || ms.byteSize() != ps.byteSize() || vs.byteSize() != ps.byteSize()) {
         return null;
@@ -192,54 +185,6 @@ public final class AdamW implements AutoCloseable {
       }
     }
     fusedUpdates += jobs.size();
-  }
-
-  /**
-   * DJL's {@code PyTorchLibrary.LIB.torchIsContiguous(long handle)} (package-private in DJL 0.36), or null where it
-   * cannot be reached; then nothing is fused. DJL's {@code JniUtils.getByteBuffer} copies a non-contiguous tensor
-   * into a new one that it does not hand back, so contiguity must be known before asking for the memory.
-   */
-  private static final MethodHandle IS_CONTIGUOUS = isContiguousHandle();
-
-  private static MethodHandle isContiguousHandle() {
-    try {
-      Class<?> library = Class.forName("ai.djl.pytorch.jni.PyTorchLibrary");
-      java.lang.reflect.Field lib = library.getDeclaredField("LIB");
-      lib.setAccessible(true);
-      java.lang.reflect.Method method = library.getDeclaredMethod("torchIsContiguous", long.class);
-      method.setAccessible(true);
-      return MethodHandles.lookup().unreflect(method).bindTo(lib.get(null))
-          .asType(MethodType.methodType(boolean.class, long.class));
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null;
-    }
-  }
-
-  /**
-   * The memory of a dense contiguous float32 CPU tensor: DJL's direct buffer on the tensor's own storage. Null for
-   * any other tensor.
-   */
-  private static MemorySegment memory(NDArray a) {
-    if (IS_CONTIGUOUS == null
-        || !(a instanceof PtNDArray pt)
-        || a.getDataType() != DataType.FLOAT32
-        || !a.getDevice().equals(Device.cpu())
-        || a.isSparse()
-        || JniUtils.getLayout(pt) != 0) { // 0: torch.strided
-      return null;
-    }
-    try {
-      if (!(boolean) IS_CONTIGUOUS.invokeExact((long) pt.getHandle())) {
-        return null;
-      }
-    } catch (Throwable e) {
-      return null;
-    }
-    ByteBuffer buffer = JniUtils.getByteBuffer(pt, true);
-    if (!buffer.isDirect() || buffer.capacity() != a.size() * Float.BYTES) {
-      return null;
-    }
-    return MemorySegment.ofBuffer(buffer);
   }
 
   private NDArray persistent(NDArray a) {
