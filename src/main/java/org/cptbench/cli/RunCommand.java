@@ -76,7 +76,7 @@ public final class RunCommand implements Callable<Integer> {
       return 0;
     }
     if (executor.equals("slurm")) {
-      SlurmOptions options = SlurmOptions.of(spec).overriddenBy(slurm.options());
+      SlurmOptions options = spec.slurm().overriddenBy(slurm.options());
       SlurmExecutor.Submission sub = SlurmExecutor.submit(spec, runDir, data, options, slurm.maxParallel,
           "./harness run " + suite + " --out " + runDir + " --executor slurm", System.err);
       System.out.printf(Locale.ROOT, "%s: %s; ./harness status %s%n", spec.name(), sub.arrayJob() == null

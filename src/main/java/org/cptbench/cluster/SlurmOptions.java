@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.cptbench.CptbenchException;
 import org.cptbench.config.ConfigNode;
-import org.cptbench.config.SuiteSpec;
 
 /**
  * Where and how each cell runs on a Slurm cluster: a suite's {@code slurm:} mapping, or {@code ./harness run
@@ -83,12 +82,6 @@ public record SlurmOptions(
       String m = e.getMessage();
       throw m.startsWith(n.source()) ? e : new CptbenchException(n.source() + ": " + n.key(m), e);
     }
-  }
-
-  /** A suite's {@code slurm:} mapping, or {@link #DEFAULTS} without one. */
-  public static SlurmOptions of(SuiteSpec suite) {
-    ConfigNode root = ConfigNode.parse(suite.yaml(), suite.source());
-    return root.has("slurm") ? parse(root.child("slurm")) : DEFAULTS;
   }
 
   /** These options with every non-null value of {@code over} in place of this one's; sbatchArgs are appended. */

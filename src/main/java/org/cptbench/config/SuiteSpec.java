@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.cptbench.CptbenchException;
+import org.cptbench.cluster.SlurmOptions;
 import org.cptbench.model.EncoderSpec;
 import org.cptbench.model.Precision;
 import org.cptbench.train.CorpusSpec;
@@ -42,6 +43,8 @@ import org.cptbench.train.TrainSpec;
  * @param encoder the encoder of every cell, unless swept
  * @param train the training settings of every cell; the swept ones are replaced per cell ({@link CellParams#train})
  * @param pretrain the {@code pretrain:} stage, or null when the suite has none
+ * @param referenceRows the report's reference encoders ({@code references:}; {@link #references} names them)
+ * @param slurm the {@code slurm:} options of {@code --executor slurm} ({@link SlurmOptions#DEFAULTS} without one)
  * @param yaml the text as given (copied into run folders; its hash is the run's config hash)
  */
 public record SuiteSpec(
@@ -61,6 +64,8 @@ public record SuiteSpec(
     List<Expectation> expect,
     List<ClaimSpec> claims,
     PretrainConfig pretrain,
+    SuiteReferences referenceRows,
+    SlurmOptions slurm,
     String yaml) {
 
   public static final String[] KEYS = {
@@ -121,7 +126,7 @@ public record SuiteSpec(
       throw new CptbenchException(source + ": tasks: missing; name at least one task (e.g. sts/STSBenchmark)");
     }
     EvalSettings eval = EvalSettings.parse(mapping(root, "eval"));
-    SuiteReferences.parse(root); // validated here, bound again by references()
+    SuiteReferences references = SuiteReferences.parse(root);
     List<Expectation> expect = new ArrayList<>();
     if (root.has("expect")) {
       JsonNode list = root.raw("expect");
@@ -134,14 +139,12 @@ public record SuiteSpec(
       }
     }
     List<ClaimSpec> claims = parseClaims(root, source, tasks, optional);
-    if (root.has("slurm")) {
-      org.cptbench.cluster.SlurmOptions.parse(root.child("slurm")); // checked here; used by --executor slurm
-    }
+    SlurmOptions slurm = root.has("slurm") ? SlurmOptions.parse(root.child("slurm")) : SlurmOptions.DEFAULTS;
     PretrainConfig pretrain =
         root.has("pretrain") ? PretrainConfig.parse(root.child("pretrain"), seed, train.corpus()) : null;
     SuiteSpec suite = new SuiteSpec(
         name, source, seed, seeds, encoder, init, precision, train.train(), train.corpus(), sweep, tasks, optional,
-        eval, expect, claims, pretrain, yaml);
+        eval, expect, claims, pretrain, references, slurm, yaml);
     if (pretrain == null && suite.cells().stream().anyMatch(c -> c.init().pretrained())) {
       throw new CptbenchException(source + ": init: pretrained needs a pretrain: stage (e.g. pretrain: {corpus: "
           + "python-docs, steps: 1000, batchSize: 64}); or use init: scratch or a model folder");
@@ -149,9 +152,9 @@ public record SuiteSpec(
     return suite;
   }
 
-  /** The suite's reference encoders ({@link SuiteReferences}; validated when the suite was parsed). */
+  /** The names of the suite's reference encoders ({@link SuiteReferences}). */
   public List<String> references() {
-    return SuiteReferences.parse(ConfigNode.parse(yaml, source)).names();
+    return referenceRows.names();
   }
 
   /** The parameters every cell starts from before the sweep replaces some. */

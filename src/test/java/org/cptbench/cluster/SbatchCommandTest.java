@@ -71,12 +71,12 @@ class SbatchCommandTest {
   @Test
   void suiteSlurmMappingIsBoundAndCommandLineOptionsWin() {
     SlurmOptions fromSuite =
-        SlurmOptions.of(suite("slurm: {partition: cpu, time: \"30:00\", mem: 8G, sbatchArgs: [--qos=low]}"));
+        suite("slurm: {partition: cpu, time: \"30:00\", mem: 8G, sbatchArgs: [--qos=low]}").slurm();
     assertEquals(new SlurmOptions("cpu", "30:00", null, "8G", null, null, List.of("--qos=low")), fromSuite);
     SlurmOptions cli = new SlurmOptions("gpu", null, 4, null, "gpu:1", null, List.of("--exclusive"));
     assertEquals(new SlurmOptions("gpu", "30:00", 4, "8G", "gpu:1", null, List.of("--qos=low", "--exclusive")),
         fromSuite.overriddenBy(cli));
-    assertEquals(SlurmOptions.DEFAULTS, SlurmOptions.of(suite("")));
+    assertEquals(SlurmOptions.DEFAULTS, suite("").slurm());
   }
 
   @Test
