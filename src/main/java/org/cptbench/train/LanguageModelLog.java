@@ -1,8 +1,5 @@
 package org.cptbench.train;
 
-import java.io.BufferedWriter;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -15,41 +12,30 @@ import java.util.Locale;
 public final class LanguageModelLog implements AutoCloseable {
   public static final String HEADER = "step,loss,val_loss,val_ppl,lr,tokens_per_s,grad_norm";
 
-  private final BufferedWriter out;
-  private final Path file;
+  private final StepCsv out;
 
   /** Opens the log for appending after {@code keepUpTo} ({@code 0} starts a new one). */
   public LanguageModelLog(Path file, int keepUpTo) {
-    this.file = file;
-    out = TrainLog.reopen(file, HEADER, keepUpTo);
+    out = new StepCsv(file, HEADER, keepUpTo);
   }
 
   public void append(LanguageModelTrainer.Stats s) {
-    try {
-      boolean scored = !Double.isNaN(s.valLoss());
-      out.write(
-          String.format(
-              Locale.ROOT,
-              "%d,%.6f,%s,%s,%.6g,%.1f,%.4f%n",
-              s.step(),
-              s.loss(),
-              scored ? String.format(Locale.ROOT, "%.6f", s.valLoss()) : "",
-              scored ? String.format(Locale.ROOT, "%.4f", s.valPerplexity()) : "",
-              s.learningRate(),
-              s.tokensPerSecond(),
-              s.gradNorm()));
-      out.flush();
-    } catch (IOException e) {
-      throw org.cptbench.util.OutputErrors.writing(file, e);
-    }
+    boolean scored = !Double.isNaN(s.valLoss());
+    out.row(
+        String.format(
+            Locale.ROOT,
+            "%d,%.6f,%s,%s,%.6g,%.1f,%.4f%n",
+            s.step(),
+            s.loss(),
+            scored ? String.format(Locale.ROOT, "%.6f", s.valLoss()) : "",
+            scored ? String.format(Locale.ROOT, "%.4f", s.valPerplexity()) : "",
+            s.learningRate(),
+            s.tokensPerSecond(),
+            s.gradNorm()));
   }
 
   @Override
   public void close() {
-    try {
-      out.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    out.close();
   }
 }
