@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.cptbench.CptbenchException;
+import org.cptbench.bench.HostProducts;
 import org.cptbench.bench.PretrainThroughput;
 import org.cptbench.bench.TrainThroughput;
 import org.cptbench.model.Bf16Support;
@@ -36,7 +37,9 @@ import picocli.CommandLine.Parameters;
     description = {
       "Benchmarks. `bench train`: training pairs/s, encoding sequences/s, GFLOP/s and peak memory of the cpt",
       "encoder (random full-length sequences, like shared/peers/train_peer.py). `bench pretrain`: language-model",
-      "pre-training tokens/s, GFLOP/s and peak memory (like train_peer.py --objective lm).",
+      "pre-training tokens/s, GFLOP/s and peak memory (like train_peer.py --objective lm). Both first time the",
+      "machine's bare 4096 x 1024 x 1024 matrix product (fp32; bf16 where native): figures from other days or",
+      "machines compare only beside it.",
       "JMH kernels: `./harness bench REGEX [JMH options]` (the launcher runs JMH, then bench-report)."
     })
 public final class BenchCommand implements Callable<Integer> {
@@ -92,6 +95,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     boolean lm = "pretrain".equals(what);
     List<Map<String, Object>> results = new ArrayList<>();
+    Map<String, Object> hostProduct = null;
     Precision requested = Precision.parse("--precision", precision);
     ComputeDevice where = ComputeDevice.parse("--device", device);
     ai.djl.Device dev = where.resolve();
@@ -100,6 +104,8 @@ public final class BenchCommand implements Callable<Integer> {
       System.out.println("MKL dispatch: " + MklDispatch.status());
       System.out.println("device " + ComputeDevice.label(dev) + ", precision " + requested.label()
           + (requested == Precision.AUTO ? " -> " + resolved.label() : "") + " (" + Bf16Support.describe(dev) + ")");
+      hostProduct = HostProducts.measure(dev, HostProducts.M, HostProducts.K, HostProducts.N);
+      System.out.println(HostProducts.describe(hostProduct));
     }
     for (String preset : presets) {
       EncoderSpec spec = EncoderSpec.preset(preset);
@@ -149,6 +155,7 @@ public final class BenchCommand implements Callable<Integer> {
       doc.put("device", ComputeDevice.label(dev));
       doc.put("bf16Support", Bf16Support.describe(dev));
       doc.put("env", Provenance.speedEnvironment());
+      doc.put("hostProduct", hostProduct);
       doc.put("results", results);
       Json.writeFile(json, doc);
     }
