@@ -25,12 +25,16 @@ import org.cptbench.train.Seeds;
 public final class PretrainThroughput {
   private PretrainThroughput() {}
 
-  /** One measured configuration; {@code precision} resolved (fp32 or bf16). */
+  /**
+   * One measured configuration; {@code precision} resolved (fp32 or bf16); {@code settleSeconds} as in {@link
+   * TrainThroughput.Config}.
+   */
   public record Config(
-      EncoderSpec spec, int batch, int seq, int warmup, int steps, int windows, Precision precision) {
-    /** fp32. */
+      EncoderSpec spec, int batch, int seq, int warmup, int steps, int windows, Precision precision,
+      double settleSeconds) {
+    /** fp32, without settling. */
     public Config(EncoderSpec spec, int batch, int seq, int warmup, int steps, int windows) {
-      this(spec, batch, seq, warmup, steps, windows, Precision.FP32);
+      this(spec, batch, seq, warmup, steps, windows, Precision.FP32, 0);
     }
   }
 
@@ -68,6 +72,13 @@ public final class PretrainThroughput {
         step++;
         trainer.step(step, inputs[step % pool], targets[step % pool]);
       }
+      int[] at = {step};
+      out.put("train_settle", JitSettle.settle(() -> {
+        at[0]++;
+        trainer.step(at[0], inputs[at[0] % pool], targets[at[0] % pool]);
+      }, c.settleSeconds()));
+      step = at[0];
+      long jit = JitSettle.compilationMillis();
       for (int w = 0; w < c.windows(); w++) {
         long start = System.nanoTime();
         for (int i = 0; i < c.steps(); i++) {
@@ -76,6 +87,7 @@ public final class PretrainThroughput {
         }
         windows.add(c.steps() * (double) c.batch() * t / ((System.nanoTime() - start) / 1e9));
       }
+      out.put("train_jit_ms_timed", JitSettle.compilationMillis() - jit);
     }
     double tokensPerS = TrainThroughput.median(windows);
     out.put("train_tokens_per_s", tokensPerS);

@@ -30,7 +30,10 @@ import org.cptbench.train.TrainSpec;
 public final class TrainThroughput {
   private TrainThroughput() {}
 
-  /** One measured configuration. */
+  /**
+   * One measured configuration. {@code settleSeconds}: after the {@code warmup} steps, further warm-up until the JIT
+   * compiler is quiet, for at most this long ({@link JitSettle}; 0: none).
+   */
   public record Config(
       EncoderSpec spec,
       int batch,
@@ -40,11 +43,12 @@ public final class TrainThroughput {
       int windows,
       boolean encode,
       Device device,
-      Precision precision) {
+      Precision precision,
+      double settleSeconds) {
 
-    /** fp32 on the CPU. */
+    /** fp32 on the CPU, without settling ({@link JitSettle}). */
     public Config(EncoderSpec spec, int batch, int chunk, int warmup, int steps, int windows, boolean encode) {
-      this(spec, batch, chunk, warmup, steps, windows, encode, Device.cpu(), Precision.FP32);
+      this(spec, batch, chunk, warmup, steps, windows, encode, Device.cpu(), Precision.FP32, 0);
     }
   }
 
@@ -73,6 +77,13 @@ public final class TrainThroughput {
         step++;
         p.step(step, slice(data.xs(), step, c.batch()), slice(data.ys(), step, c.batch()));
       }
+      int[] at = {step};
+      out.put("train_settle", JitSettle.settle(() -> {
+        at[0]++;
+        p.step(at[0], slice(data.xs(), at[0], c.batch()), slice(data.ys(), at[0], c.batch()));
+      }, c.settleSeconds()));
+      step = at[0];
+      long jit = JitSettle.compilationMillis();
       for (int w = 0; w < c.windows(); w++) {
         long start = System.nanoTime();
         for (int i = 0; i < c.steps(); i++) {
@@ -81,6 +92,7 @@ public final class TrainThroughput {
         }
         windows.add(c.steps() * (double) c.batch() / ((System.nanoTime() - start) / 1e9));
       }
+      out.put("train_jit_ms_timed", JitSettle.compilationMillis() - jit);
       double pairsPerS = median(windows);
       out.put("train_pairs_per_s", pairsPerS);
       out.put("train_pairs_per_s_windows", windows);
@@ -95,6 +107,8 @@ public final class TrainThroughput {
         for (int i = 0; i < c.warmup(); i++) {
           enc.embedTokens(seqs, inferBatch);
         }
+        out.put("encode_settle", JitSettle.settle(() -> enc.embedTokens(seqs, inferBatch), c.settleSeconds()));
+        long encJit = JitSettle.compilationMillis();
         for (int w = 0; w < c.windows(); w++) {
           long start = System.nanoTime();
           for (int i = 0; i < c.steps(); i++) {
@@ -102,6 +116,7 @@ public final class TrainThroughput {
           }
           encWindows.add(c.steps() * (double) inferBatch / ((System.nanoTime() - start) / 1e9));
         }
+        out.put("encode_jit_ms_timed", JitSettle.compilationMillis() - encJit);
         double seqPerS = median(encWindows);
         out.put("encode_batch", inferBatch);
         out.put("encode_seq_per_s", seqPerS);

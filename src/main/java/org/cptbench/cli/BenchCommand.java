@@ -68,6 +68,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--warmup", description = "untimed warm-up steps (default 2)")
   int warmup = 2;
 
+  @Option(names = "--settle", paramLabel = "SECONDS", description = "after the warm-up steps, keep warming up until"
+      + " the JVM's JIT compiler used under 5% of the last 0.5 s, for at most this long (default 20; 0: off)")
+  double settle = 20;
+
   @Option(names = "--no-encode", description = "skip the encoding benchmark")
   boolean noEncode;
 
@@ -92,6 +96,9 @@ public final class BenchCommand implements Callable<Integer> {
     if (!"train".equals(what) && !"pretrain".equals(what)) {
       throw new CptbenchException(
           "bench: unknown benchmark '" + what + "'; allowed: train, pretrain (JMH kernels: ./harness bench REGEX)");
+    }
+    if (!(settle >= 0 && settle <= 3600)) {
+      throw new CptbenchException("bench: --settle " + settle + " must be between 0 (off) and 3600 seconds");
     }
     boolean lm = "pretrain".equals(what);
     List<Map<String, Object>> results = new ArrayList<>();
@@ -123,9 +130,11 @@ public final class BenchCommand implements Callable<Integer> {
                 ? child(preset, b)
                 : lm
                     ? PretrainThroughput.measure(
-                        new PretrainThroughput.Config(spec, b, spec.maxTokens(), warmup, steps, windows, resolved))
+                        new PretrainThroughput.Config(
+                        spec, b, spec.maxTokens(), warmup, steps, windows, resolved, settle))
                     : TrainThroughput.measure(
-                        new TrainThroughput.Config(spec, b, chunk, warmup, steps, windows, !noEncode, dev, resolved));
+                        new TrainThroughput.Config(
+                        spec, b, chunk, warmup, steps, windows, !noEncode, dev, resolved, settle));
         r.put("name", preset);
         if (inProcess && profile != null) {
           Path trace = Path.of(profile + "-" + preset + "-" + b + ".json");
@@ -207,6 +216,7 @@ public final class BenchCommand implements Callable<Integer> {
     cmd.addAll(List.of("--chunk", String.valueOf(chunk), "--steps", String.valueOf(steps)));
     cmd.addAll(List.of("--precision", precision, "--device", device));
     cmd.addAll(List.of("--windows", String.valueOf(windows), "--warmup", String.valueOf(warmup)));
+    cmd.addAll(List.of("--settle", String.valueOf(settle)));
     if (seq != null) {
       cmd.addAll(List.of("--seq", String.valueOf(seq)));
     }
