@@ -81,7 +81,10 @@ public final class HostProducts {
   private static void product(NDArray a, NDArray b, Device device) {
     try (NDArray c = a.matMul(b)) {
       if (device.isGpu()) {
-        TorchOps.toFloat32(c.get(0)).getFloat(0); // waits for the device
+        try (NDArray row = c.get(0);
+            NDArray row32 = TorchOps.toFloat32(row)) {
+          row32.getFloat(0); // waits for the device
+        }
       }
     }
   }

@@ -14,9 +14,9 @@ import java.util.Map;
  * not cover that: after 40 steps, windows still varied from 1,021 to 1,810. This class keeps running warm-up work
  * until the compiler used less than {@value #QUIET_PERCENT} % of the wall time of {@value #QUIET_WINDOWS} consecutive
  * windows, or until a time limit. (It does not catch every late compilation: training still had 53-235 ms of it
- * inside its 1-3 s of timed windows, which the JSON records; encoding 1-27 ms.) The
- * timed windows then measure the steady state that a long training run spends its time in. The peers (Python) have
- * no JIT, so their warm-up steps suffice.
+ * inside its 1-3 s of timed windows, which the JSON records; encoding 1-27 ms.) The timed windows then measure the
+ * steady state that a long training run spends its time in. The peers (Python) have no JIT, so their warm-up steps
+ * suffice.
  */
 final class JitSettle {
   private JitSettle() {}
@@ -32,8 +32,7 @@ final class JitSettle {
   /**
    * Runs {@code work} until {@value #QUIET_WINDOWS} consecutive windows of at least 0.5 s in each of which the JIT
    * compiler used under {@value #QUIET_PERCENT} % of the wall time, or until {@code maxSeconds} have passed (0: not
-   * at all). The returned map records what
-   * happened, for the benchmark's JSON: {@code settle_runs} (extra runs of {@code work}), {@code settle_s},
+   * at all). The returned map records what happened, for the benchmark's JSON: {@code settle_runs} (extra runs of {@code work}), {@code settle_s},
    * {@code settled} (false: the limit came first, or the JVM does not report compilation time).
    */
   static Map<String, Object> settle(Runnable work, double maxSeconds) {

@@ -1,6 +1,5 @@
 package org.cptbench.bench;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,30 +63,17 @@ public final class PretrainThroughput {
     out.put("preset", Map.of("layers", spec.layers(), "width", spec.width(), "ffn", spec.ffn(), "vocab",
         spec.vocabSize(), "seq", t, "heads", spec.heads()));
     out.put("batch", c.batch());
-    List<Double> windows = new ArrayList<>();
+    List<Double> windows;
     try (LanguageModelTrainer trainer = new LanguageModelTrainer(spec, lm, c.precision())) {
       out.put("precision", trainer.precision().label());
-      int step = 0;
-      for (int i = 0; i < c.warmup(); i++) {
-        step++;
-        trainer.step(step, inputs[step % pool], targets[step % pool]);
-      }
-      int[] at = {step};
-      out.put("train_settle", JitSettle.settle(() -> {
-        at[0]++;
-        trainer.step(at[0], inputs[at[0] % pool], targets[at[0] % pool]);
-      }, c.settleSeconds()));
-      step = at[0];
-      long jit = JitSettle.compilationMillis();
-      for (int w = 0; w < c.windows(); w++) {
-        long start = System.nanoTime();
-        for (int i = 0; i < c.steps(); i++) {
-          step++;
-          trainer.step(step, inputs[step % pool], targets[step % pool]);
-        }
-        windows.add(c.steps() * (double) c.batch() * t / ((System.nanoTime() - start) / 1e9));
-      }
-      out.put("train_jit_ms_timed", JitSettle.compilationMillis() - jit);
+      int[] step = {0};
+      TimedWindows timed = TimedWindows.run(() -> {
+        step[0]++;
+        trainer.step(step[0], inputs[step[0] % pool], targets[step[0] % pool]);
+      }, c.warmup(), c.settleSeconds(), c.windows(), c.steps());
+      out.put("train_settle", timed.settle());
+      out.put("train_jit_ms_timed", timed.jitMsTimed());
+      windows = timed.rates((double) c.batch() * t);
     }
     double tokensPerS = TrainThroughput.median(windows);
     out.put("train_tokens_per_s", tokensPerS);

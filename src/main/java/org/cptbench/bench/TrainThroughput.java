@@ -3,7 +3,6 @@ package org.cptbench.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,29 +69,14 @@ public final class TrainThroughput {
     try (ContrastivePretrainer p = new ContrastivePretrainer(spec, train, 0, c.device(), c.precision())) {
       out.put("precision", p.precision().label());
       out.put("device", ComputeDevice.label(p.device()));
-      int[][][] batches = new int[4][][];
-      List<Double> windows = new ArrayList<>();
-      int step = 0;
-      for (int i = 0; i < c.warmup(); i++) {
-        step++;
-        p.step(step, slice(data.xs(), step, c.batch()), slice(data.ys(), step, c.batch()));
-      }
-      int[] at = {step};
-      out.put("train_settle", JitSettle.settle(() -> {
-        at[0]++;
-        p.step(at[0], slice(data.xs(), at[0], c.batch()), slice(data.ys(), at[0], c.batch()));
-      }, c.settleSeconds()));
-      step = at[0];
-      long jit = JitSettle.compilationMillis();
-      for (int w = 0; w < c.windows(); w++) {
-        long start = System.nanoTime();
-        for (int i = 0; i < c.steps(); i++) {
-          step++;
-          p.step(step, slice(data.xs(), step, c.batch()), slice(data.ys(), step, c.batch()));
-        }
-        windows.add(c.steps() * (double) c.batch() / ((System.nanoTime() - start) / 1e9));
-      }
-      out.put("train_jit_ms_timed", JitSettle.compilationMillis() - jit);
+      int[] step = {0};
+      TimedWindows steps = TimedWindows.run(() -> {
+        step[0]++;
+        p.step(step[0], slice(data.xs(), step[0], c.batch()), slice(data.ys(), step[0], c.batch()));
+      }, c.warmup(), c.settleSeconds(), c.windows(), c.steps());
+      out.put("train_settle", steps.settle());
+      out.put("train_jit_ms_timed", steps.jitMsTimed());
+      List<Double> windows = steps.rates(c.batch());
       double pairsPerS = median(windows);
       out.put("train_pairs_per_s", pairsPerS);
       out.put("train_pairs_per_s_windows", windows);
@@ -103,20 +87,11 @@ public final class TrainThroughput {
         System.arraycopy(data.xs(), 0, seqs, 0, c.batch());
         System.arraycopy(data.ys(), 0, seqs, c.batch(), c.batch());
         CptEncoder enc = CptEncoder.wrap("bench", null, p.model().forInference(), 0);
-        List<Double> encWindows = new ArrayList<>();
-        for (int i = 0; i < c.warmup(); i++) {
-          enc.embedTokens(seqs, inferBatch);
-        }
-        out.put("encode_settle", JitSettle.settle(() -> enc.embedTokens(seqs, inferBatch), c.settleSeconds()));
-        long encJit = JitSettle.compilationMillis();
-        for (int w = 0; w < c.windows(); w++) {
-          long start = System.nanoTime();
-          for (int i = 0; i < c.steps(); i++) {
-            enc.embedTokens(seqs, inferBatch);
-          }
-          encWindows.add(c.steps() * (double) inferBatch / ((System.nanoTime() - start) / 1e9));
-        }
-        out.put("encode_jit_ms_timed", JitSettle.compilationMillis() - encJit);
+        TimedWindows encode = TimedWindows.run(
+            () -> enc.embedTokens(seqs, inferBatch), c.warmup(), c.settleSeconds(), c.windows(), c.steps());
+        out.put("encode_settle", encode.settle());
+        out.put("encode_jit_ms_timed", encode.jitMsTimed());
+        List<Double> encWindows = encode.rates(inferBatch);
         double seqPerS = median(encWindows);
         out.put("encode_batch", inferBatch);
         out.put("encode_seq_per_s", seqPerS);

@@ -69,7 +69,8 @@ public final class BenchCommand implements Callable<Integer> {
   int warmup = 2;
 
   @Option(names = "--settle", paramLabel = "SECONDS", description = "after the warm-up steps, keep warming up until"
-      + " the JVM's JIT compiler used under 5% of the last 0.5 s, for at most this long (default 20; 0: off)")
+      + " the JVM's JIT compiler used under 5% of two consecutive 0.5 s windows, for at most this long (default 20;"
+      + " 0: off)")
   double settle = 20;
 
   @Option(names = "--no-encode", description = "skip the encoding benchmark")
